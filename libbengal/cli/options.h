@@ -1,0 +1,44 @@
+#pragma once
+// One option table per tool drives both argument parsing and --help, so the two never drift
+// apart (and a test checks every option also appears in the tool's man page).
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bengal {
+
+struct OptionSpec {
+  std::string_view name;     // long name without dashes: "output"
+  char short_name;           // 'o', or 0
+  std::string_view metavar;  // "FILE" when the option takes a value, "" for a flag
+  std::string_view help;
+  bool repeatable = false;
+};
+
+struct ToolSpec {
+  std::string_view name;      // "bengal-scan"
+  std::string_view usage;     // "[OPTIONS] -o OUT FILE..."
+  std::string_view summary;   // one line
+  std::vector<OptionSpec> options;  // --help and --version are added by the parser
+  size_t min_positional = 0;
+  size_t max_positional = static_cast<size_t>(-1);
+};
+
+struct Args {
+  std::map<std::string, std::vector<std::string>, std::less<>> values;  // flags map to {""}
+  std::vector<std::string> positional;
+
+  bool has(std::string_view name) const { return values.find(name) != values.end(); }
+  // The last value given for an option, or `fallback`.
+  std::string get(std::string_view name, std::string fallback = "") const;
+  const std::vector<std::string>& all(std::string_view name) const;
+};
+
+// Parses argv; throws Failure(kExitUsage) with a message for the tool to print.
+// Sets *wants_help / *wants_version when those flags are seen.
+Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* wants_help, bool* wants_version);
+
+std::string help_text(const ToolSpec& spec);
+
+}  // namespace bengal

@@ -1,0 +1,91 @@
+#include "format/envelope.h"
+
+#include <array>
+
+namespace bengal {
+
+static const std::array<KindInfo, 9> kKinds = {{
+    {Kind::kScan, "scan", 1, 1},
+    {Kind::kMeta, "meta", 1, 1},
+    {Kind::kBody, "body", 1, 1},
+    {Kind::kText, "text", 1, 1},
+    {Kind::kLink, "link", 1, 1},
+    {Kind::kSite, "site", 1, 1},
+    {Kind::kPageTable, "pagetable", 1, 1},
+    {Kind::kPages, "pages", 1, 1},
+    {Kind::kManifest, "manifest", 1, 1},
+}};
+
+const KindInfo& kind_info(Kind kind) {
+  for (const KindInfo& k : kKinds)
+    if (k.kind == kind) return k;
+  throw Failure(kExitInternal, "unknown intermediate kind");
+}
+
+static Failure bad(const std::string& path, const std::string& what) {
+  return Failure(kExitBadIntermediate, path + ": " + what);
+}
+
+// The bytes every envelope starts with: array of 5, then the magic as a fixstr.
+static std::string envelope_prefix() {
+  std::string p;
+  p += static_cast<char>(0x95);
+  p += static_cast<char>(0xa0 | kEnvelopeMagic.size());
+  p.append(kEnvelopeMagic);
+  return p;
+}
+
+Envelope open_envelope(std::string_view bytes, const std::string& path, const Kind* expected_kind) {
+  static const std::string prefix = envelope_prefix();
+  if (bytes.empty()) throw bad(path, "empty file, not a Bengal intermediate; delete it and rebuild");
+  if (bytes.substr(0, prefix.size()) != prefix)
+    throw bad(path, "not a Bengal intermediate file (bad signature); delete it and rebuild");
+
+  Envelope env;
+  size_t offset = 0;
+  try {
+    env.handle = msgpack::unpack(bytes.data(), bytes.size(), offset);
+  } catch (const msgpack::insufficient_bytes&) {
+    throw bad(path, "truncated intermediate file; delete it and rebuild");
+  } catch (const std::exception& e) {
+    throw bad(path, std::string("corrupt intermediate file (") + e.what() + "); delete it and rebuild");
+  }
+  if (offset != bytes.size()) throw bad(path, "trailing bytes after the intermediate; delete it and rebuild");
+
+  const msgpack::object& root = env.handle.get();
+  const msgpack::object* f = root.via.array.ptr;
+  if (root.type != msgpack::type::ARRAY || root.via.array.size != 5 || f[1].type != msgpack::type::STR ||
+      f[2].type != msgpack::type::POSITIVE_INTEGER || f[3].type != msgpack::type::STR)
+    throw bad(path, "corrupt intermediate header; delete it and rebuild");
+  env.kind.assign(f[1].via.str.ptr, f[1].via.str.size);
+  env.schema = static_cast<int>(f[2].via.u64);
+  env.producer.assign(f[3].via.str.ptr, f[3].via.str.size);
+  env.body = f[4];
+
+  const KindInfo* info = nullptr;
+  for (const KindInfo& k : kKinds)
+    if (k.name == env.kind) info = &k;
+  if (info == nullptr) throw bad(path, "unknown intermediate kind '" + env.kind + "'; delete it and rebuild");
+  if (expected_kind != nullptr && info->kind != *expected_kind)
+    throw bad(path, "expected a " + std::string(kind_info(*expected_kind).name) + " file, found a " + env.kind +
+                        " file; check the command's arguments");
+  if (env.schema < info->oldest_schema)
+    throw bad(path, env.kind + " schema " + std::to_string(env.schema) + " from '" + env.producer +
+                        "' is too old (this Bengal reads " + std::to_string(info->oldest_schema) + " to " +
+                        std::to_string(info->current_schema) + "); delete .bengal/ and rebuild");
+  if (env.schema > info->current_schema)
+    throw bad(path, env.kind + " schema " + std::to_string(env.schema) + " from '" + env.producer +
+                        "' is newer than this Bengal reads (" + std::to_string(info->current_schema) +
+                        "); rebuild with this version or upgrade Bengal");
+  if (env.body.type != msgpack::type::MAP) throw bad(path, "corrupt intermediate body; delete it and rebuild");
+  return env;
+}
+
+std::string read_intermediate_bytes(Kind kind, const std::string& path) {
+  if (!file_exists(path))
+    throw bad(path, "missing " + std::string(kind_info(kind).name) +
+                        " file; run the step that produces it first (or run ninja)");
+  return read_file(path);
+}
+
+}  // namespace bengal

@@ -1,0 +1,88 @@
+#pragma once
+// The envelope every intermediate file shares (bengal-intermediate(5)):
+//
+//   msgpack array [ "bengal-ir", kind, schema, producer, body ]
+//
+// `kind` names the format ("scan", "meta", ...), `schema` is its integer version, `producer`
+// is "tool version" and `body` a map with string keys, so readers skip keys they do not
+// know. A reader checks, in order: signature, decoding, kind, schema range. Each failure is
+// a Failure(kExitBadIntermediate) whose message says how to recover.
+#include <msgpack.hpp>
+#include <string>
+#include <string_view>
+
+#include "format/json_msgpack.h"
+#include "support/failure.h"
+#include "support/fs.h"
+
+namespace bengal {
+
+inline constexpr std::string_view kEnvelopeMagic = "bengal-ir";
+
+enum class Kind { kScan, kMeta, kBody, kText, kLink, kSite, kPageTable, kPages, kManifest };
+
+struct KindInfo {
+  Kind kind;
+  std::string_view name;
+  int oldest_schema;   // oldest schema this build can still read
+  int current_schema;  // schema this build writes
+};
+
+const KindInfo& kind_info(Kind kind);
+
+// Packs an envelope around a body that msgpack-cxx can pack.
+template <class Body>
+std::string encode_intermediate(Kind kind, std::string_view producer, const Body& body) {
+  const KindInfo& info = kind_info(kind);
+  msgpack::sbuffer buf;
+  msgpack::packer<msgpack::sbuffer> pk(buf);
+  pk.pack_array(5);
+  pk.pack(kEnvelopeMagic);
+  pk.pack(info.name);
+  pk.pack(info.current_schema);
+  pk.pack(producer);
+  pk.pack(body);
+  return std::string(buf.data(), buf.size());
+}
+
+// A decoded envelope; `body` points into `handle`'s zone.
+struct Envelope {
+  std::string kind;
+  int schema = 0;
+  std::string producer;
+  msgpack::object_handle handle;
+  msgpack::object body;
+};
+
+// Decodes and checks the envelope of `bytes` read from `path` (used in messages).
+// expected_kind == nullptr accepts any known kind (bengal-dump).
+Envelope open_envelope(std::string_view bytes, const std::string& path, const Kind* expected_kind);
+
+// Reads path, checks the envelope and converts the body.
+template <class Body>
+Body decode_intermediate(Kind kind, std::string_view bytes, const std::string& path) {
+  Envelope env = open_envelope(bytes, path, &kind);
+  Body body;
+  try {
+    env.body.convert(body);
+  } catch (const std::exception& e) {
+    throw Failure(kExitBadIntermediate, path + ": malformed " + std::string(kind_info(kind).name) +
+                                            " file (" + e.what() + "); delete it and rebuild");
+  }
+  return body;
+}
+
+template <class Body>
+bool write_intermediate(Kind kind, std::string_view producer, const Body& body, const std::string& path) {
+  return write_file_if_changed(path, encode_intermediate(kind, producer, body));
+}
+
+// Reads an intermediate file from disk; a missing file is a bad intermediate too.
+std::string read_intermediate_bytes(Kind kind, const std::string& path);
+
+template <class Body>
+Body read_intermediate(Kind kind, const std::string& path) {
+  return decode_intermediate<Body>(kind, read_intermediate_bytes(kind, path), path);
+}
+
+}  // namespace bengal

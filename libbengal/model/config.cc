@@ -1,0 +1,175 @@
+#include "model/config.h"
+
+#include <toml++/toml.h>
+
+#include <sstream>
+#include <vector>
+
+#include "support/failure.h"
+#include "support/fs.h"
+#include "support/paths.h"
+#include "support/text.h"
+
+namespace bengal {
+
+std::string Config::base_path() const {
+  std::string p = baseurl;
+  size_t scheme = p.find("://");
+  if (scheme != std::string::npos) {
+    size_t slash = p.find('/', scheme + 3);
+    p = slash == std::string::npos ? "/" : p.substr(slash);
+  }
+  if (p.empty() || p[0] != '/') p.insert(p.begin(), '/');
+  if (p.back() != '/') p += '/';
+  return p;
+}
+
+std::string Config::base_origin() const {
+  std::string b = baseurl;
+  while (!b.empty() && b.back() == '/') b.pop_back();
+  return b;
+}
+
+static SourceLoc loc_of(const std::string& path, const toml::source_region& r) {
+  return {path, static_cast<uint32_t>(r.begin.line), static_cast<uint32_t>(r.begin.column)};
+}
+
+static nlohmann::json toml_to_json(const toml::node& node) {
+  if (const auto* t = node.as_table()) {
+    nlohmann::json obj = nlohmann::json::object();
+    for (const auto& [k, v] : *t) obj[std::string(k.str())] = toml_to_json(v);
+    return obj;
+  }
+  if (const auto* a = node.as_array()) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& v : *a) arr.push_back(toml_to_json(v));
+    return arr;
+  }
+  if (auto s = node.value<std::string>(); s && node.is_string()) return *s;
+  if (node.is_integer()) return *node.value<int64_t>();
+  if (node.is_floating_point()) return *node.value<double>();
+  if (node.is_boolean()) return *node.value<bool>();
+  std::ostringstream os;  // dates and times: their TOML text
+  if (node.is_date()) os << *node.as_date();
+  else if (node.is_time()) os << *node.as_time();
+  else if (node.is_date_time()) os << *node.as_date_time();
+  return os.str();
+}
+
+namespace {
+
+// Reads the keys of one table, reporting wrong types and unknown keys.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string name, const std::string& path, Diagnostics& diags)
+      : table_(table), name_(std::move(name)), path_(path), diags_(diags) {}
+
+  void string(const char* key, std::string& out) {
+    known_.push_back(key);
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) return;
+    if (auto v = n->value<std::string>(); v && n->is_string()) {
+      out = *v;
+    } else {
+      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be a string");
+    }
+  }
+
+  void count(const char* key, uint32_t& out) {
+    known_.push_back(key);
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) return;
+    auto v = n->value<int64_t>();
+    if (!n->is_integer() || !v || *v < 1 || *v > 1000000) {
+      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be an integer from 1 to 1000000");
+      return;
+    }
+    out = static_cast<uint32_t>(*v);
+  }
+
+  void warn_unknown() {
+    for (const auto& [k, v] : table_) {
+      std::string key(k.str());
+      bool known = false;
+      for (const std::string& kk : known_) known = known || kk == key;
+      if (!known)
+        diags_.warning(loc_of(path_, k.source()),
+                       "unknown key '" + name_ + "." + key + "'" + did_you_mean(key, known_));
+    }
+  }
+
+ private:
+  const toml::table& table_;
+  std::string name_;
+  const std::string& path_;
+  Diagnostics& diags_;
+  std::vector<std::string> known_;
+};
+
+}  // namespace
+
+Config parse_config(const std::string& text, const std::string& path, Diagnostics& diags) {
+  Config cfg;
+  cfg.path = path;
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    diags.error(loc_of(path, e.source()), std::string(e.description()));
+    return cfg;
+  }
+
+  static const std::vector<std::string> kTables = {"site", "build", "params"};
+  for (const auto& [k, v] : root) {
+    std::string key(k.str());
+    bool known = false;
+    for (const std::string& t : kTables) known = known || t == key;
+    if (!known) {
+      diags.warning(loc_of(path, k.source()), "unknown key '" + key + "'" + did_you_mean(key, kTables));
+    } else if (!v.is_table()) {
+      diags.error(loc_of(path, v.source()), "'" + key + "' must be a table ([" + key + "])");
+    }
+  }
+
+  if (const toml::table* site = root["site"].as_table()) {
+    TableReader r(*site, "site", path, diags);
+    r.string("title", cfg.title);
+    r.string("baseurl", cfg.baseurl);
+    r.string("language", cfg.language);
+    r.warn_unknown();
+  }
+  if (const toml::table* build = root["build"].as_table()) {
+    TableReader r(*build, "build", path, diags);
+    r.string("content_dir", cfg.content_dir);
+    r.string("output_dir", cfg.output_dir);
+    r.string("static_dir", cfg.static_dir);
+    r.string("build_dir", cfg.build_dir);
+    r.count("shard_size", cfg.shard_size);
+    r.warn_unknown();
+  }
+  if (const toml::table* params = root["params"].as_table()) cfg.params = toml_to_json(*params);
+
+  // Folders must stay inside the site: the output folder is written and pruned by Bengal.
+  auto check_folder = [&](const char* key, std::string& dir) {
+    auto norm = normalize_relative(dir);
+    if (!norm || norm->empty()) {
+      const toml::node* n = root["build"][key].node();
+      SourceLoc loc = n ? loc_of(path, n->source()) : SourceLoc{path, 0, 0};
+      diags.error(loc, std::string("'build.") + key + "' must be a relative folder inside the site, not '" + dir + "'");
+      return;
+    }
+    dir = *norm;
+  };
+  check_folder("content_dir", cfg.content_dir);
+  check_folder("output_dir", cfg.output_dir);
+  check_folder("static_dir", cfg.static_dir);
+  check_folder("build_dir", cfg.build_dir);
+  return cfg;
+}
+
+Config load_config(const std::string& path, Diagnostics& diags) {
+  if (!file_exists(path)) throw Failure(kExitIoError, path + ": cannot open: no such file (is this a Bengal site?)");
+  return parse_config(read_file(path), path, diags);
+}
+
+}  // namespace bengal

@@ -1,0 +1,40 @@
+#pragma once
+// bengal.toml (bengal.toml(5)).
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/diagnostics.h"
+
+namespace bengal {
+
+struct Config {
+  std::string path;  // the config file, as given
+
+  // [site]
+  std::string title = "Untitled site";
+  std::string baseurl = "/";  // e.g. "https://example.org/docs/"
+  std::string language = "en";
+  nlohmann::json params = nlohmann::json::object();  // [params], free-form
+
+  // [build]
+  std::string content_dir = "content";
+  std::string output_dir = "public";
+  std::string static_dir = "static";
+  std::string build_dir = ".bengal";  // intermediates
+  uint32_t shard_size = 64;           // average pages per shard (ninja-gen)
+
+  // The path part of baseurl, with leading and trailing '/': "/" or "/docs/".
+  std::string base_path() const;
+  // baseurl without its trailing '/', for absolute URLs: "https://example.org/docs".
+  std::string base_origin() const;
+};
+
+// Parses TOML text. Problems are reported at the config's line and column; unknown keys
+// are warnings with a suggestion. Never throws for content problems.
+Config parse_config(const std::string& text, const std::string& path, Diagnostics& diags);
+
+// Reads and parses the file; a missing or unreadable file throws Failure(kExitIoError).
+Config load_config(const std::string& path, Diagnostics& diags);
+
+}  // namespace bengal

@@ -1,0 +1,154 @@
+#include "support/fs.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "support/failure.h"
+
+namespace bengal {
+namespace fs = std::filesystem;
+
+static Failure io_failure(const std::string& path, const char* what) {
+  return Failure(kExitIoError, path + ": " + what + ": " + std::strerror(errno));
+}
+
+std::string read_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw io_failure(path, "cannot open");
+  std::string out;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      errno = saved;
+      throw io_failure(path, "cannot read");
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+bool file_exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+void make_dirs(const std::string& path) {
+  if (path.empty()) return;
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec) throw Failure(kExitIoError, path + ": cannot create folder: " + ec.message());
+}
+
+static std::string parent_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+  make_dirs(parent_of(path));
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw io_failure(tmp, "cannot create");
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      errno = saved;
+      throw io_failure(path, "cannot write");
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    throw io_failure(path, "cannot write");
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    throw io_failure(path, "cannot rename into place");
+  }
+}
+
+bool write_file_if_changed(const std::string& path, std::string_view bytes) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) == bytes.size()) {
+    // Same size: compare contents. Reading is cheaper than a rewrite that would wake up
+    // everything downstream.
+    if (read_file(path) == bytes) return false;
+  }
+  write_file_atomic(path, bytes);
+  return true;
+}
+
+void remove_file_and_empty_parents(const std::string& path, const std::string& stop_at) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw io_failure(path, "cannot remove");
+  std::string dir = parent_of(path);
+  while (!dir.empty() && dir != stop_at && dir.size() > stop_at.size()) {
+    if (::rmdir(dir.c_str()) != 0) break;  // not empty (or not ours): stop climbing
+    dir = parent_of(dir);
+  }
+}
+
+template <class Keep>
+static std::vector<std::string> walk(const std::string& root, Keep keep) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return out;
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+  if (ec) throw Failure(kExitIoError, root + ": cannot list: " + ec.message());
+  for (; it != end; it.increment(ec)) {
+    if (ec) throw Failure(kExitIoError, root + ": cannot list: " + ec.message());
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (keep(*it)) out.push_back(p.lexically_relative(root).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> list_files_recursive(const std::string& root) {
+  return walk(root, [](const fs::directory_entry& e) {
+    std::error_code ec;
+    return e.is_regular_file(ec);
+  });
+}
+
+std::vector<std::string> list_dirs_recursive(const std::string& root) {
+  std::vector<std::string> out = walk(root, [](const fs::directory_entry& e) {
+    std::error_code ec;
+    return e.is_directory(ec);
+  });
+  std::error_code ec;
+  if (fs::is_directory(root, ec)) out.insert(out.begin(), std::string());
+  return out;
+}
+
+}  // namespace bengal

@@ -1,0 +1,41 @@
+#pragma once
+// Small text helpers shared by every step: escaping, UTF-8 checks, suggestions.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bengal {
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+void append_html_escaped(std::string& out, std::string_view text);
+// Escapes & < > " ' for XML (sitemap, feeds).
+std::string xml_escape(std::string_view text);
+
+// Offset of the first byte that breaks UTF-8 validity (overlong forms, surrogates and code
+// points past U+10FFFF included), or nullopt when the text is valid.
+std::optional<size_t> find_invalid_utf8(std::string_view text);
+
+// 1-based line and byte column of offset within text.
+struct LineCol {
+  uint32_t line;
+  uint32_t col;
+};
+LineCol line_col_at(std::string_view text, size_t offset);
+
+// Levenshtein distance, capped: returns max+1 once the distance exceeds max.
+size_t edit_distance(std::string_view a, std::string_view b, size_t max);
+
+// The candidate closest to `word` within a distance that scales with its length, or "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// ", did you mean 'x'?" or "" — for appending to a message.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string_view trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+}  // namespace bengal

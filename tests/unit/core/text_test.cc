@@ -1,0 +1,48 @@
+#include "support/text.h"
+
+#include <gtest/gtest.h>
+
+namespace bengal {
+
+TEST(HtmlEscape, EscapesMarkupAndQuotes) {
+  EXPECT_EQ(html_escape("<a href=\"x\">Tom & 'Jerry'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("plain"), "plain");
+}
+
+TEST(Utf8, AcceptsValidText) {
+  EXPECT_FALSE(find_invalid_utf8("héllo wörld — 日本語 🐯").has_value());
+}
+
+TEST(Utf8, FindsFirstBadByte) {
+  EXPECT_EQ(find_invalid_utf8("ab\xff"), 2u);
+  EXPECT_EQ(find_invalid_utf8("ab\xc3"), 2u);           // truncated sequence
+  EXPECT_EQ(find_invalid_utf8("\xc0\xaf"), 0u);         // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("x\xed\xa0\x80"), 1u);    // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xf4\x90\x80\x80"), 0u); // past U+10FFFF
+}
+
+TEST(LineCol, CountsFromOne) {
+  std::string_view t = "ab\ncd\nef";
+  EXPECT_EQ(line_col_at(t, 0).line, 1u);
+  EXPECT_EQ(line_col_at(t, 4).line, 2u);
+  EXPECT_EQ(line_col_at(t, 4).col, 2u);
+  EXPECT_EQ(line_col_at(t, 6).col, 1u);
+}
+
+TEST(EditDistance, ClassicCases) {
+  EXPECT_EQ(edit_distance("kitten", "sitting", 10), 3u);
+  EXPECT_EQ(edit_distance("", "abc", 10), 3u);
+  EXPECT_EQ(edit_distance("abc", "abc", 0), 0u);
+  EXPECT_GT(edit_distance("abcdef", "zzzzzz", 2), 2u);
+}
+
+TEST(ClosestMatch, SuggestsNearbyNamesOnly) {
+  std::vector<std::string> names = {"title", "baseurl", "language"};
+  EXPECT_EQ(closest_match("titel", names), "title");
+  EXPECT_EQ(closest_match("base_url", names), "baseurl");
+  EXPECT_EQ(closest_match("zzzzzzzz", names), "");
+  EXPECT_EQ(did_you_mean("langauge", names), " (did you mean 'language'?)");
+}
+
+}  // namespace bengal
