@@ -1,0 +1,107 @@
+#include "ninja_writer.h"
+
+namespace bengal {
+
+std::string ninja_escape_path(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    if (c == '$' || c == ' ' || c == ':' || c == '\n') out += '$';
+    out += c;
+  }
+  return out;
+}
+
+std::string ninja_escape_value(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '$' || c == '\n') out += '$';
+    out += c;
+  }
+  return out;
+}
+
+std::string shell_quote(std::string_view word) {
+  bool safe = !word.empty();
+  for (char c : word) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
+              c == '_' || c == '-' || c == '+' || c == '=' || c == ',' || c == '@' || c == '%';
+    safe = safe && ok;
+  }
+  if (safe) return std::string(word);
+  std::string out = "'";
+  for (char c : word) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+void NinjaWriter::comment(std::string_view text) {
+  out_ += "# ";
+  out_.append(text);
+  out_ += '\n';
+}
+
+void NinjaWriter::variable(std::string_view name, std::string_view value, int indent) {
+  out_.append(static_cast<size_t>(indent), ' ');
+  out_.append(name);
+  out_ += " = ";
+  out_ += ninja_escape_value(value);
+  out_ += '\n';
+}
+
+void NinjaWriter::rule(std::string_view name, const Bindings& bindings) {
+  out_ += "rule ";
+  out_.append(name);
+  out_ += '\n';
+  // Rule bindings are written verbatim: they hold $in, $out and other variable references.
+  for (const auto& [k, v] : bindings) out_ += "  " + k + " = " + v + "\n";
+  out_ += '\n';
+}
+
+void NinjaWriter::pool(std::string_view name, int depth) {
+  out_ += "pool ";
+  out_.append(name);
+  out_ += "\n  depth = " + std::to_string(depth) + "\n\n";
+}
+
+void NinjaWriter::paths(const std::vector<std::string>& list) {
+  for (const std::string& p : list) {
+    out_ += ' ';
+    out_ += ninja_escape_path(p);
+  }
+}
+
+void NinjaWriter::build(const std::vector<std::string>& outputs, std::string_view rule,
+                        const std::vector<std::string>& inputs, const std::vector<std::string>& implicit,
+                        const std::vector<std::string>& order_only, const Bindings& bindings,
+                        const std::vector<std::string>& implicit_outputs) {
+  out_ += "build";
+  paths(outputs);
+  if (!implicit_outputs.empty()) {
+    out_ += " |";
+    paths(implicit_outputs);
+  }
+  out_ += ": ";
+  out_.append(rule);
+  paths(inputs);
+  if (!implicit.empty()) {
+    out_ += " |";
+    paths(implicit);
+  }
+  if (!order_only.empty()) {
+    out_ += " ||";
+    paths(order_only);
+  }
+  out_ += '\n';
+  for (const auto& [k, v] : bindings) variable(k, v, 2);
+}
+
+void NinjaWriter::default_targets(const std::vector<std::string>& targets) {
+  out_ += "default";
+  paths(targets);
+  out_ += '\n';
+}
+
+}  // namespace bengal

@@ -16,6 +16,11 @@ const std::vector<std::string>& Args::all(std::string_view name) const {
   return it == values.end() ? kNone : it->second;
 }
 
+std::string Args::required(std::string_view name) const {
+  if (!has(name)) throw Failure(kExitUsage, "missing required option '--" + std::string(name) + "'");
+  return get(name);
+}
+
 static const OptionSpec* find_long(const ToolSpec& spec, std::string_view name) {
   for (const OptionSpec& o : spec.options)
     if (o.name == name) return &o;

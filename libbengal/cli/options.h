@@ -33,6 +33,8 @@ struct Args {
   // The last value given for an option, or `fallback`.
   std::string get(std::string_view name, std::string fallback = "") const;
   const std::vector<std::string>& all(std::string_view name) const;
+  // The value of an option the command cannot do without; a usage error when absent.
+  std::string required(std::string_view name) const;
 };
 
 // Parses argv; throws Failure(kExitUsage) with a message for the tool to print.

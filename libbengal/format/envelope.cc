@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "bengal/version.h"
+
 namespace bengal {
 
 static const std::array<KindInfo, 9> kKinds = {{
@@ -21,6 +23,8 @@ const KindInfo& kind_info(Kind kind) {
     if (k.kind == kind) return k;
   throw Failure(kExitInternal, "unknown intermediate kind");
 }
+
+std::string producer_of(std::string_view tool) { return std::string(tool) + " " + kVersion; }
 
 static Failure bad(const std::string& path, const std::string& what) {
   return Failure(kExitBadIntermediate, path + ": " + what);

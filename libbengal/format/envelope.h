@@ -30,6 +30,9 @@ struct KindInfo {
 
 const KindInfo& kind_info(Kind kind);
 
+// "bengal-scan 0.1.0": the producer recorded in every envelope a tool writes.
+std::string producer_of(std::string_view tool);
+
 // Packs an envelope around a body that msgpack-cxx can pack.
 template <class Body>
 std::string encode_intermediate(Kind kind, std::string_view producer, const Body& body) {

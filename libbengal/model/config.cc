@@ -172,4 +172,12 @@ Config load_config(const std::string& path, Diagnostics& diags) {
   return parse_config(read_file(path), path, diags);
 }
 
+Config load_step_config(const std::string& path, Diagnostics& diags) {
+  Diagnostics all;
+  Config cfg = load_config(path, all);
+  for (const Diagnostic& d : all.items())
+    if (d.severity == Severity::kError) diags.add(d);
+  return cfg;
+}
+
 }  // namespace bengal

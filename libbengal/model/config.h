@@ -37,4 +37,8 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
 // Reads and parses the file; a missing or unreadable file throws Failure(kExitIoError).
 Config load_config(const std::string& path, Diagnostics& diags);
 
+// The same for pipeline steps: errors are reported, warnings are not (bengal-ninja-gen
+// reports them once per configure, rather than every step once per shard).
+Config load_step_config(const std::string& path, Diagnostics& diags);
+
 }  // namespace bengal

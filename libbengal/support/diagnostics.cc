@@ -15,6 +15,11 @@ void Diagnostics::note(SourceLoc loc, std::string message) {
   items_.push_back({Severity::kNote, std::move(loc), std::move(message)});
 }
 
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::kError) ++errors_;
+  items_.push_back(std::move(d));
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   for (const Diagnostic& d : other.items_) {
     items_.push_back(d);

@@ -27,7 +27,7 @@ class Diagnostics {
   void error(SourceLoc loc, std::string message);
   void warning(SourceLoc loc, std::string message);
   void note(SourceLoc loc, std::string message);
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void add(Diagnostic d);
 
   bool has_errors() const { return errors_ > 0; }
   size_t error_count() const { return errors_; }

@@ -1,0 +1,77 @@
+#include "emit/emit.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "format/envelope.h"
+#include "support/fs.h"
+#include "support/paths.h"
+
+namespace bengal {
+
+bool is_safe_output_path(const std::string& rel) {
+  auto norm = normalize_relative(rel);
+  return norm && *norm == rel && !rel.empty() && rel.find('\\') == std::string::npos;
+}
+
+Manifest emit_pages(const PagesShard& pages, const std::string& output_dir, const Manifest& previous,
+                    EmitStats& stats, Diagnostics& diags) {
+  std::unordered_map<std::string, const std::string*> old_hash;
+  for (const ManifestEntry& e : previous.files) old_hash[e.path] = &e.hash;
+  Manifest manifest;
+  for (const OutputFile& f : pages.files) {
+    if (!is_safe_output_path(f.path)) {
+      diags.error({}, "refusing to write outside the output folder: '" + f.path + "'");
+      continue;
+    }
+    std::string dest = join_path(output_dir, f.path);
+    auto it = old_hash.find(f.path);
+    bool same_as_last = it != old_hash.end() && *it->second == f.hash && file_exists(dest);
+    if (!same_as_last && write_file_if_changed(dest, f.bytes)) ++stats.written;
+    else ++stats.unchanged;
+    manifest.files.push_back({f.path, f.hash});
+  }
+  return manifest;
+}
+
+Manifest merge_manifests(const std::vector<Manifest>& manifests, Diagnostics& diags) {
+  Manifest all;
+  for (const Manifest& m : manifests) all.files.insert(all.files.end(), m.files.begin(), m.files.end());
+  std::stable_sort(all.files.begin(), all.files.end(),
+                   [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+  for (size_t i = 1; i < all.files.size(); ++i)
+    if (all.files[i].path == all.files[i - 1].path)
+      diags.error({}, "two outputs claim '" + all.files[i].path + "' (a page and a static file of one name?)");
+  all.files.erase(std::unique(all.files.begin(), all.files.end(),
+                              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path == b.path; }),
+                  all.files.end());
+  return all;
+}
+
+void prune_outputs(const Manifest& previous, const Manifest& current, const std::string& output_dir,
+                   EmitStats& stats) {
+  size_t j = 0;  // both lists are sorted by path: one merge pass
+  for (const ManifestEntry& old : previous.files) {
+    while (j < current.files.size() && current.files[j].path < old.path) ++j;
+    if (j < current.files.size() && current.files[j].path == old.path) continue;
+    if (!is_safe_output_path(old.path)) continue;
+    remove_file_and_empty_parents(join_path(output_dir, old.path), output_dir);
+    ++stats.removed;
+  }
+}
+
+void copy_asset(const std::string& source, const std::string& dest, EmitStats& stats) {
+  if (write_file_if_changed(dest, read_file(source))) ++stats.written;
+  else ++stats.unchanged;
+}
+
+Manifest read_previous_manifest(const std::string& path) {
+  if (!file_exists(path)) return {};
+  try {
+    return read_intermediate<Manifest>(Kind::kManifest, path);
+  } catch (const Failure&) {
+    return {};
+  }
+}
+
+}  // namespace bengal

@@ -1,0 +1,137 @@
+#pragma once
+// What bengal-link hands to the later steps (bengal-intermediate(5)):
+//   site       — small, site-wide: what every page shows (title, base URL, section tree);
+//   S.link     — per shard: each page's URL, resolved links, breadcrumbs, prev/next, and the
+//                section listings its navigation needs (never a table of every page);
+//   pagetable  — per page URL, title and dates, read only by site-wide steps (bengal-index).
+#include <cstdint>
+#include <msgpack.hpp>
+#include <string>
+#include <vector>
+
+namespace bengal {
+
+// The closed set of page kinds (as in Hugo).
+inline constexpr const char* kKindHome = "home";
+inline constexpr const char* kKindSection = "section";
+inline constexpr const char* kKindPage = "page";
+
+struct PageRef {
+  std::string title;
+  std::string url;  // empty: no such page (e.g. no `prev` for the first page)
+  MSGPACK_DEFINE_MAP(title, url);
+};
+
+// A child of a section, in section order, for navigation and list pages.
+struct ListItem {
+  std::string title;
+  std::string url;
+  bool is_section = false;
+  MSGPACK_DEFINE_MAP(title, url, is_section);
+};
+
+struct ChildEntry {
+  std::string title;
+  std::string url;
+  std::string summary;
+  std::string date;
+  bool is_section = false;
+  MSGPACK_DEFINE_MAP(title, url, summary, date, is_section);
+};
+
+struct ResolvedLink {
+  std::string href;   // URL with "#anchor" when the reference named one
+  std::string title;  // the target page's title, for [[path]] without text
+  MSGPACK_DEFINE_MAP(href, title);
+};
+
+struct PageLinks {
+  std::string rel;      // content-relative source; "" for a generated page
+  std::string kind;     // home, section or page
+  std::string url;      // site URL path, base path included: "/docs/intro/"
+  std::string output;   // file under the output folder: "docs/intro/index.html"
+  std::string section;  // section key the page lives in ("" = root); a section page's own key
+  std::string title;
+  std::vector<ResolvedLink> links;  // one per PageMeta::links entry
+  std::vector<PageRef> breadcrumbs;  // from the home page down to the parent, page excluded
+  PageRef prev;
+  PageRef next;
+  std::vector<ChildEntry> children;  // list pages: the section's pages and subsections
+  MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children);
+};
+
+struct SectionListing {
+  std::string key;
+  std::string url;  // the section page's URL
+  std::vector<ListItem> items;
+  MSGPACK_DEFINE_MAP(key, url, items);
+};
+
+struct LinkShard {
+  std::vector<PageLinks> pages;
+  std::vector<SectionListing> sections;  // listings for every section on these pages' paths
+  MSGPACK_DEFINE_MAP(pages, sections);
+};
+
+struct SiteSection {
+  std::string key;     // "docs/guide"; "" is the home section
+  std::string parent;  // key of the parent section
+  std::string title;
+  std::string url;
+  uint32_t depth = 0;  // 0 for home, 1 for top-level sections
+  MSGPACK_DEFINE_MAP(key, parent, title, url, depth);
+};
+
+struct Site {
+  std::string title;
+  std::string baseurl;
+  std::string base_path;
+  std::string language;
+  std::vector<SiteSection> sections;  // sorted: parents before children, in section order
+  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections);
+};
+
+struct PageTableEntry {
+  std::string rel;
+  std::string source;
+  std::string kind;
+  std::string url;
+  std::string title;
+  std::string section;
+  std::string date;
+  std::string lastmod;
+  std::string description;
+  MSGPACK_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description);
+};
+
+struct PageTable {
+  std::vector<PageTableEntry> pages;  // sorted by url
+  MSGPACK_DEFINE_MAP(pages);
+};
+
+// bengal-render's output: every file of the shard's pages, under the output folder.
+struct OutputFile {
+  std::string path;  // relative to the output folder, never escaping it
+  std::string hash;  // xxh3-64 hex of bytes
+  std::string bytes;
+  MSGPACK_DEFINE_MAP(path, hash, bytes);
+};
+
+struct PagesShard {
+  std::vector<OutputFile> files;  // sorted by path
+  MSGPACK_DEFINE_MAP(files);
+};
+
+struct ManifestEntry {
+  std::string path;
+  std::string hash;
+  MSGPACK_DEFINE_MAP(path, hash);
+};
+
+// What bengal-emit published for one shard (or, for the prune step, for the whole site).
+struct Manifest {
+  std::vector<ManifestEntry> files;  // sorted by path
+  MSGPACK_DEFINE_MAP(files);
+};
+
+}  // namespace bengal

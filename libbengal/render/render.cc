@@ -1,0 +1,87 @@
+#include "render/render.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "render/layout.h"
+#include "support/hash.h"
+#include "support/paths.h"
+#include "support/text.h"
+
+namespace bengal {
+
+std::string fill_slots(const PageBody& body, const std::vector<ResolvedLink>& links) {
+  std::string out;
+  size_t size = 0;
+  for (const std::string& part : body.html) size += part.size();
+  out.reserve(size + body.slots.size() * 48);
+  for (size_t i = 0; i < body.html.size(); ++i) {
+    out += body.html[i];
+    if (i >= body.slots.size()) break;
+    const Slot& slot = body.slots[i];
+    if (slot.link >= links.size()) continue;  // stale link file: bengal-link reports the mismatch
+    const ResolvedLink& l = links[slot.link];
+    append_html_escaped(out, slot.field == static_cast<uint8_t>(SlotField::kTitle) ? l.title : l.href);
+  }
+  return out;
+}
+
+// The listings of the sections from the root down to `key`, for the navigation tree.
+static std::vector<const SectionListing*> nav_path(const LinkShard& links, const std::string& key) {
+  std::vector<const SectionListing*> path;
+  for (std::string k = key;; k = dirname(k)) {
+    auto it = std::lower_bound(links.sections.begin(), links.sections.end(), k,
+                               [](const SectionListing& s, const std::string& x) { return s.key < x; });
+    if (it != links.sections.end() && it->key == k) path.push_back(&*it);
+    if (k.empty()) break;
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+template <class Shard, class Page = typename decltype(Shard::pages)::value_type>
+static std::unordered_map<std::string, const Page*> by_rel(const Shard* shard) {
+  std::unordered_map<std::string, const Page*> map;
+  if (shard)
+    for (const Page& p : shard->pages) map[p.rel] = &p;
+  return map;
+}
+
+PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShard* meta, const BodyShard* body,
+                        Diagnostics& diags) {
+  auto metas = by_rel(meta);
+  auto bodies = by_rel(body);
+  PagesShard out;
+  for (const PageLinks& page : links.pages) {
+    const PageMeta* m = nullptr;
+    std::string content;
+    if (!page.rel.empty()) {
+      auto mi = metas.find(page.rel);
+      auto bi = bodies.find(page.rel);
+      if (mi == metas.end() || bi == bodies.end()) {
+        diags.error({}, "link file names page '" + page.rel + "' that the meta or body file lacks; rebuild");
+        continue;
+      }
+      m = mi->second;
+      content = fill_slots(*bi->second, page.links);
+    }
+    auto safe = normalize_relative(page.output);
+    if (!safe || *safe != page.output || page.output.empty()) {
+      diags.error({m ? m->source : std::string(), 0, 0}, "refusing to write outside the output folder: '" +
+                                                              page.output + "'");
+      continue;
+    }
+    std::vector<const SectionListing*> nav = nav_path(links, page.section);
+    PageView view{site, page, m, content, nav};
+    OutputFile file;
+    file.path = page.output;
+    file.bytes = render_builtin_layout(view);
+    file.hash = hash_hex(file.bytes);
+    out.files.push_back(std::move(file));
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return out;
+}
+
+}  // namespace bengal

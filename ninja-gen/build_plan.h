@@ -1,0 +1,57 @@
+#pragma once
+// The build plan: which source goes to which shard, which files are copied, and the Ninja
+// file that runs it all (bengal-ninja-gen(1)).
+#include <string>
+#include <vector>
+
+#include "model/config.h"
+#include "model/site.h"
+
+namespace bengal {
+
+struct Shard {
+  std::string name;                  // file-name-safe and stable: "docs-3fa91c0b"
+  std::vector<std::string> sources;  // content-relative Markdown paths, sorted
+};
+
+struct CopiedFile {
+  std::string source;  // site-relative: "static/css/site.css" or "content/blog/a/photo.jpg"
+  std::string output;  // relative to the output folder: "css/site.css"
+};
+
+struct BuildPlan {
+  std::vector<Shard> shards;
+  std::vector<CopiedFile> copies;
+  std::vector<std::string> watched_dirs;  // folders whose listing changes regenerate build.ninja
+};
+
+// Splits content-relative Markdown paths (sorted) into shards of about `target` pages.
+// Shards never span two top-level sections, and a page starts a new shard when its path's
+// hash says so (content-defined chunking): adding or removing one page changes only the shard
+// it lands in, never the assignment of the rest of the site.
+std::vector<Shard> assign_shards(const std::vector<std::string>& sources, uint32_t target);
+
+// Lists the content and static folders under site_root.
+BuildPlan make_plan(const Config& config, const std::string& site_root);
+
+struct GeneratorOptions {
+  std::string bindir;       // where the bengal-* tools live (absolute)
+  std::string config_path;  // as given on the command line, relative to the site root
+  std::string ninja_file;   // the build file being written
+  bool drafts = false;
+};
+
+// The Ninja file for a plan; deterministic for the same inputs.
+std::string write_build_ninja(const Config& config, const BuildPlan& plan, const GeneratorOptions& options);
+
+// The manifest of copied files, for the prune step (so a removed static file is removed).
+Manifest copies_manifest(const BuildPlan& plan);
+
+// When the output folder is gone but the build folder remembers publishing it, forget the
+// shards' manifests so the next build writes every page again (a user's `rm -rf public`).
+void forget_publication_if_output_missing(const Config& config, const std::string& site_root);
+
+// Paths of the intermediates of a shard, under the build folder.
+std::string shard_path(const Config& config, const std::string& shard, const char* extension);
+
+}  // namespace bengal

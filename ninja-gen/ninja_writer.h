@@ -1,0 +1,39 @@
+#pragma once
+// Writes Ninja build files: escaping of paths and values, one statement at a time.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bengal {
+
+// Escapes a path for a build statement: '$', ' ', ':' and newlines.
+std::string ninja_escape_path(std::string_view path);
+// Escapes a value for a variable binding ('$' only; leading spaces are kept by "$ ").
+std::string ninja_escape_value(std::string_view value);
+// Quotes a word for /bin/sh when it holds anything but safe characters.
+std::string shell_quote(std::string_view word);
+
+class NinjaWriter {
+ public:
+  using Bindings = std::vector<std::pair<std::string, std::string>>;
+
+  void comment(std::string_view text);
+  void newline() { out_ += '\n'; }
+  void variable(std::string_view name, std::string_view value, int indent = 0);
+  void rule(std::string_view name, const Bindings& bindings);
+  void pool(std::string_view name, int depth);
+  // Paths are escaped here; pass them raw.
+  void build(const std::vector<std::string>& outputs, std::string_view rule, const std::vector<std::string>& inputs,
+             const std::vector<std::string>& implicit = {}, const std::vector<std::string>& order_only = {},
+             const Bindings& bindings = {}, const std::vector<std::string>& implicit_outputs = {});
+  void default_targets(const std::vector<std::string>& targets);
+
+  const std::string& str() const { return out_; }
+
+ private:
+  void paths(const std::vector<std::string>& list);
+  std::string out_;
+};
+
+}  // namespace bengal

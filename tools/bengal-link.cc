@@ -1,0 +1,53 @@
+// bengal-link: computes URLs, sections, navigation and references from every shard's metadata.
+#include "cli/tool_main.h"
+#include "format/envelope.h"
+#include "link/link.h"
+#include "support/text.h"
+
+using namespace bengal;
+
+static const ToolSpec kSpec = {
+    "bengal-link",
+    "[OPTIONS] --site FILE --page-table FILE --generated FILE SHARD.meta...",
+    "Link every page: URLs, sections, navigation and cross-references",
+    {
+        {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
+        {"site", 0, "FILE", "write the site file (section tree, site settings) to FILE"},
+        {"page-table", 0, "FILE", "write the page table (every page's URL, for site-wide outputs) to FILE"},
+        {"generated", 0, "FILE", "write the link file of generated pages (sections without a page) to FILE"},
+        {"drafts", 0, "", "publish pages marked draft"},
+        {"no-strict-links", 0, "", "report broken references as warnings instead of errors"},
+    },
+    1,
+};
+
+// SHARD.meta -> SHARD.link
+static std::string link_path_for(const std::string& meta_path) {
+  std::string base = ends_with(meta_path, ".meta") ? meta_path.substr(0, meta_path.size() - 5) : meta_path;
+  return base + ".link";
+}
+
+int main(int argc, char** argv) {
+  return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
+    const std::string site_path = args.required("site");
+    const std::string table_path = args.required("page-table");
+    const std::string generated_path = args.required("generated");
+    Config config = load_step_config(args.get("config", "bengal.toml"), diags);
+    if (diags.has_errors()) return;
+
+    std::vector<MetaShard> shards;
+    for (const std::string& path : args.positional) shards.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
+    LinkOptions options;
+    options.drafts = args.has("drafts");
+    options.strict_links = !args.has("no-strict-links");
+    LinkResult result = link_site(config, shards, options, diags);
+    if (diags.has_errors()) return;
+
+    const std::string producer = producer_of(kSpec.name);
+    for (size_t i = 0; i < shards.size(); ++i)
+      write_intermediate(Kind::kLink, producer, result.shards[i], link_path_for(args.positional[i]));
+    write_intermediate(Kind::kLink, producer, result.generated, generated_path);
+    write_intermediate(Kind::kSite, producer, result.site, site_path);
+    write_intermediate(Kind::kPageTable, producer, result.table, table_path);
+  });
+}

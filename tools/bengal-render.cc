@@ -1,0 +1,39 @@
+// bengal-render: renders one shard's pages into finished HTML (a pages file for bengal-emit).
+#include "cli/tool_main.h"
+#include "format/envelope.h"
+#include "render/render.h"
+
+using namespace bengal;
+
+static const ToolSpec kSpec = {
+    "bengal-render",
+    "[OPTIONS] --site FILE [--meta FILE --body FILE] -o OUT SHARD.link",
+    "Render a shard's pages into finished HTML",
+    {
+        {"output", 'o', "FILE", "write the pages file to FILE"},
+        {"site", 0, "FILE", "the site file written by bengal-link"},
+        {"meta", 0, "FILE", "the shard's meta file (omit for the generated-pages shard)"},
+        {"body", 0, "FILE", "the shard's body file (omit for the generated-pages shard)"},
+    },
+    1,
+    1,
+};
+
+int main(int argc, char** argv) {
+  return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
+    const std::string output = args.required("output");
+    if (args.has("meta") != args.has("body")) throw Failure(kExitUsage, "--meta and --body go together");
+    Site site = read_intermediate<Site>(Kind::kSite, args.required("site"));
+    LinkShard links = read_intermediate<LinkShard>(Kind::kLink, args.positional[0]);
+    MetaShard meta;
+    BodyShard body;
+    if (args.has("meta")) {
+      meta = read_intermediate<MetaShard>(Kind::kMeta, args.get("meta"));
+      body = read_intermediate<BodyShard>(Kind::kBody, args.get("body"));
+    }
+    bool with_sources = args.has("meta");
+    PagesShard pages = render_shard(site, links, with_sources ? &meta : nullptr, with_sources ? &body : nullptr, diags);
+    if (diags.has_errors()) return;
+    write_intermediate(Kind::kPages, producer_of(kSpec.name), pages, output);
+  });
+}
