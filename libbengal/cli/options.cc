@@ -33,10 +33,6 @@ static const OptionSpec* find_short(const ToolSpec& spec, char c) {
   return nullptr;
 }
 
-static Failure usage_error(const ToolSpec& spec, const std::string& what) {
-  return Failure(kExitUsage, what + "\nTry '" + std::string(spec.name) + " --help' for more information.");
-}
-
 Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* wants_help, bool* wants_version) {
   Args args;
   *wants_help = *wants_version = false;
@@ -77,7 +73,7 @@ Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* w
         std::vector<std::string> names = {"help", "version"};
         for (const OptionSpec& o : spec.options) names.emplace_back(o.name);
         std::string guess = closest_match(name, names);
-        throw usage_error(spec, "unknown option '" + shown + "'" +
+        throw Failure(kExitUsage, "unknown option '" + shown + "'" +
                                     (guess.empty() ? "" : " (did you mean '--" + guess + "'?)"));
       }
     } else {
@@ -86,7 +82,7 @@ Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* w
         continue;
       }
       opt = find_short(spec, arg[1]);
-      if (opt == nullptr) throw usage_error(spec, "unknown option '" + shown + "'");
+      if (opt == nullptr) throw Failure(kExitUsage, "unknown option '" + shown + "'");
       if (arg.size() > 2) {
         inline_value = arg.substr(2);
         has_inline = true;
@@ -94,23 +90,23 @@ Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* w
     }
     std::string value;
     if (opt->metavar.empty()) {
-      if (has_inline) throw usage_error(spec, "option '" + shown + "' takes no value");
+      if (has_inline) throw Failure(kExitUsage, "option '" + shown + "' takes no value");
     } else if (has_inline) {
       value = std::string(inline_value);
     } else if (i + 1 < argc) {
       value = argv[++i];
     } else {
-      throw usage_error(spec, "option '" + shown + "' needs a value (" + std::string(opt->metavar) + ")");
+      throw Failure(kExitUsage, "option '" + shown + "' needs a value (" + std::string(opt->metavar) + ")");
     }
     auto& slot = args.values[std::string(opt->name)];
     if (!slot.empty() && !opt->repeatable)
-      throw usage_error(spec, "option '--" + std::string(opt->name) + "' given more than once");
+      throw Failure(kExitUsage, "option '--" + std::string(opt->name) + "' given more than once");
     slot.push_back(std::move(value));
   }
   if (*wants_help || *wants_version) return args;
-  if (args.positional.size() < spec.min_positional) throw usage_error(spec, "missing input file");
+  if (args.positional.size() < spec.min_positional) throw Failure(kExitUsage, "missing input file");
   if (args.positional.size() > spec.max_positional)
-    throw usage_error(spec, "unexpected argument '" + args.positional[spec.max_positional] + "'");
+    throw Failure(kExitUsage, "unexpected argument '" + args.positional[spec.max_positional] + "'");
   return args;
 }
 

@@ -35,6 +35,7 @@ int run_tool(const ToolSpec& spec, int argc, char** argv, const ToolBody& body) 
     code = f.code();
     for (const Diagnostic& d : diags.items()) print_line(stderr, format_diagnostic(d, tool));
     print_line(stderr, tool + ": error: " + f.what());
+    if (code == kExitUsage) print_line(stderr, "Try '" + tool + " --help' for more information.");
     return code;
   } catch (const std::exception& e) {
     print_line(stderr, tool + ": internal error: " + e.what());

@@ -369,7 +369,15 @@ class Linker {
                           did_you_mean(anchor, ids));
       return {target->url, target->title};
     }
-    return {anchor.empty() ? target->url : target->url + "#" + anchor, target->title};
+    // A reference within the page is just the fragment; an anchored one shows the heading.
+    std::string href = path.empty() ? "#" + anchor : anchor.empty() ? target->url : target->url + "#" + anchor;
+    return {href, anchor.empty() ? target->title : heading_text(*target, anchor)};
+  }
+
+  static std::string heading_text(const Node& n, const std::string& id) {
+    for (const Heading& h : n.meta->headings)
+      if (h.id == id) return h.text;
+    return n.title;
   }
 
   static bool has_heading(const Node& n, const std::string& id) {

@@ -1,0 +1,101 @@
+"""Incremental behaviour on real Ninja runs over examples/docs: what an edit re-runs and
+rewrites, and nothing more."""
+import os
+import re
+import shutil
+import unittest
+
+from bengal_e2e import SiteTest, changed, steps
+
+
+def shard_of(site, source):
+    """The shard whose scan edge lists `source`, read from build.ninja."""
+    for line in site.read("build.ninja").splitlines():
+        m = re.match(r"build (\S+)\.scan: scan (.*)", line)
+        if m and source in m.group(2).split():
+            return os.path.basename(m.group(1))
+    raise AssertionError(f"{source} is in no shard")
+
+
+def shards_in(step_list, verb):
+    return sorted({re.search(r"shards/([^ .]+)", s).group(1) for s in step_list if s.startswith(verb + " ")})
+
+
+class Incremental(SiteTest):
+    example = "docs"
+
+    def built_site(self):
+        site = self.site()
+        site.build()
+        return site, site.stamps()
+
+    def test_body_edit_reruns_only_its_shard_and_rewrites_only_its_page(self):
+        site, before = self.built_site()
+        page = "content/guide/writing/front-matter.md"
+        shard = shard_of(site, page)
+        # Not the first paragraph: that one is the summary, which the section page shows too.
+        site.edit(page, "Other keys are kept as `params`", "Other keys are kept, very safely, as `params`")
+        ran = steps(site.ninja().stdout)
+        for verb in ("SCAN", "PARSE", "RENDER", "EMIT"):
+            self.assertEqual(shards_in(ran, verb), [shard], f"{verb} steps: {ran}")
+        self.assertEqual(changed(before, site.stamps()), ["guide/writing/front-matter/index.html", "search.json"])
+        self.assertIn("very safely", site.read("public/guide/writing/front-matter/index.html"))
+
+    def test_title_edit_rerenders_only_pages_that_show_it(self):
+        site, before = self.built_site()
+        site.edit("content/guide/sections.md", "title: Sections and URLs", "title: Sections, folders and URLs")
+        ran = steps(site.ninja().stdout)
+        rewritten = changed(before, site.stamps())
+        # Shown by: the page itself, its section's navigation (the guide branch), the page that
+        # references it with [[guide/sections]], and the search index.
+        self.assertIn("guide/sections/index.html", rewritten)
+        self.assertIn("guide/writing/links/index.html", rewritten)
+        self.assertIn("guide/index.html", rewritten)
+        for rel in rewritten:
+            self.assertTrue(rel.startswith("guide/") or rel == "search.json", f"{rel} should not change: {rewritten}")
+        for shard in shards_in(ran, "RENDER"):
+            self.assertTrue(shard.startswith("guide-"), f"re-rendered unrelated shard {shard}: {ran}")
+        self.assertIn("Sections, folders and URLs", site.read("public/guide/writing/links/index.html"))
+
+    def test_adding_a_page_regenerates_the_build_file(self):
+        site, _ = self.built_site()
+        site.write("content/guide/faq.md", "---\ntitle: FAQ\n---\n\nQuestions.\n")
+        out = site.ninja().stdout
+        self.assertIn("CONFIGURE build.ninja", out)
+        self.assertIn("content/guide/faq.md", site.read("build.ninja"))
+        self.assertTrue(os.path.exists(site.file("public/guide/faq/index.html")))
+        self.assertIn("FAQ", site.read("public/guide/index.html"))
+        self.assertIn("ninja: no work to do.", site.ninja().stdout)
+
+    def test_removing_a_page_removes_its_output(self):
+        site, _ = self.built_site()
+        os.remove(site.file("content/reference/formats/intermediates.md"))
+        site.edit("content/getting-started/first-site.md",
+                  "[shard](../reference/formats/intermediates.md#shards)", "shard")
+        site.ninja()
+        self.assertFalse(os.path.exists(site.file("public/reference/formats/intermediates")))
+        self.assertTrue(os.path.exists(site.file("public/reference/tools/pipeline/index.html")))
+
+    def test_failed_build_leaves_the_last_good_site(self):
+        site, before = self.built_site()
+        tree = site.tree()
+        site.edit("content/guide/sections.md", "Every folder", "See [[guide/no-such-page]]. Every folder")
+        site.edit("content/getting-started/install.md", "Bengal builds on", "Bengal now builds on")
+        proc = site.ninja(check=False)
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("content/guide/sections.md:", proc.stdout)
+        self.assertIn("broken reference 'guide/no-such-page'", proc.stdout)
+        self.assertEqual(site.tree(), tree)
+        self.assertEqual(site.stamps(), before)
+
+    def test_deleted_output_folder_is_rebuilt(self):
+        site, _ = self.built_site()
+        tree = site.tree()
+        shutil.rmtree(site.file("public"))
+        site.configure()
+        site.ninja()
+        self.assertEqual(site.tree(), tree)
+
+
+if __name__ == "__main__":
+    unittest.main()
