@@ -1,0 +1,53 @@
+"""Builds examples/blog: golden output, page bundles, dates and drafts."""
+import os
+import unittest
+
+from bengal_e2e import ROOT, SiteTest, compare_with_golden
+
+
+class BlogSite(SiteTest):
+    example = "blog"
+
+    def test_matches_golden_output(self):
+        site = self.site()
+        site.build()
+        compare_with_golden(self, site.tree(), os.path.join(ROOT, "tests/e2e/golden/blog"))
+
+    def test_bundle_resources_are_published_beside_the_page(self):
+        site = self.site()
+        site.build()
+        self.assertTrue(os.path.exists(site.file("public/posts/trip-to-the-coast/route.svg")))
+        page = site.read("public/posts/trip-to-the-coast/index.html")
+        self.assertIn('<img src="/posts/trip-to-the-coast/route.svg"', page)
+
+    def test_posts_are_listed_newest_first(self):
+        site = self.site()
+        site.build()
+        listing = site.read("public/posts/index.html")
+        order = [listing.index(t) for t in ("A trip to the coast", "Tools for a cold winter", "Hello, world")]
+        self.assertEqual(order, sorted(order))
+
+    def test_drafts_are_left_out_unless_asked_for(self):
+        site = self.site()
+        site.build()
+        self.assertFalse(os.path.exists(site.file("public/posts/draft-post")))
+        self.assertNotIn("Not ready yet", site.read("public/posts/index.html"))
+        site.configure("--drafts")
+        site.ninja()
+        self.assertIn("Not ready yet", site.read("public/posts/draft-post/index.html"))
+        # And back: the draft's page is removed again.
+        site.configure()
+        site.ninja()
+        self.assertFalse(os.path.exists(site.file("public/posts/draft-post/index.html")))
+
+    def test_sitemap_lists_dates(self):
+        site = self.site()
+        site.build()
+        sitemap = site.read("public/sitemap.xml")
+        self.assertIn("<loc>https://notes.example.org/posts/winter-tools/</loc>", sitemap)
+        self.assertIn("<lastmod>2026-02-11</lastmod>", sitemap)
+        self.assertNotIn("draft-post", sitemap)
+
+
+if __name__ == "__main__":
+    unittest.main()
