@@ -18,6 +18,10 @@ class Site:
 
     def __init__(self, example, tmp):
         self.path = os.path.join(tmp, example)
+        n = 1
+        while os.path.exists(self.path):  # several copies in one test: docs, docs-2, ...
+            n += 1
+            self.path = os.path.join(tmp, f"{example}-{n}")
         shutil.copytree(os.path.join(ROOT, "examples", example), self.path,
                         ignore=shutil.ignore_patterns("public", ".bengal", "build.ninja", ".ninja_*"))
 

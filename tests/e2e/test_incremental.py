@@ -76,17 +76,32 @@ class Incremental(SiteTest):
         self.assertFalse(os.path.exists(site.file("public/reference/formats/intermediates")))
         self.assertTrue(os.path.exists(site.file("public/reference/tools/pipeline/index.html")))
 
+    # Each breakage, together with a good edit elsewhere: the build must fail with a located
+    # message and leave public/ exactly as the last good build wrote it.
+    BREAKAGES = [
+        (b"Every folder", b"See [[guide/no-such-page]]. Every folder",
+         "content/guide/sections.md:6:5: error: broken reference 'guide/no-such-page'"),
+        (b"weight: 2", b"weight: [2", "content/guide/sections.md:"),
+        (b"Every folder", b"Every \xff folder", "content/guide/sections.md:6:7: error: invalid UTF-8 (byte 0xff)"),
+        (b"weight: 2", b"weight: 2\nurl: /getting-started/install/", "error: duplicate URL '/getting-started/install/'"),
+        (b"weight: 2", b"weight: 2\nurl: /../../../tmp/x/",
+         "content/guide/sections.md:4:6: error: front matter 'url' must not contain '..' segments"),
+    ]
+
     def test_failed_build_leaves_the_last_good_site(self):
-        site, before = self.built_site()
-        tree = site.tree()
-        site.edit("content/guide/sections.md", "Every folder", "See [[guide/no-such-page]]. Every folder")
-        site.edit("content/getting-started/install.md", "Bengal builds on", "Bengal now builds on")
-        proc = site.ninja(check=False)
-        self.assertNotEqual(proc.returncode, 0)
-        self.assertIn("content/guide/sections.md:", proc.stdout)
-        self.assertIn("broken reference 'guide/no-such-page'", proc.stdout)
-        self.assertEqual(site.tree(), tree)
-        self.assertEqual(site.stamps(), before)
+        for old, new, message in self.BREAKAGES:
+            with self.subTest(message=message):
+                site, before = self.built_site()
+                tree = site.tree()
+                path = site.file("content/guide/sections.md")
+                data = open(path, "rb").read()
+                open(path, "wb").write(data.replace(old, new, 1))
+                site.edit("content/getting-started/install.md", "Bengal builds on", "Bengal now builds on")
+                proc = site.ninja(check=False)
+                self.assertNotEqual(proc.returncode, 0)
+                self.assertIn(message, proc.stdout)
+                self.assertEqual(site.tree(), tree)
+                self.assertEqual(site.stamps(), before)
 
     def test_deleted_output_folder_is_rebuilt(self):
         site, _ = self.built_site()
