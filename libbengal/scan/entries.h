@@ -1,0 +1,48 @@
+#pragma once
+// The three front matter formats are read into one neutral form, a list of top-level entries
+// (key, JSON value, position in the file), so the typed fields are checked by one piece of
+// code whatever the format. Internal to the scan step.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/page.h"
+#include "support/diagnostics.h"
+
+namespace bengal {
+
+struct FrontMatterEntry {
+  std::string key;
+  nlohmann::json value;
+  // A YAML plain scalar exactly as written ("1.10"), so a string field given an unquoted
+  // number keeps its spelling; empty for everything else.
+  std::string scalar_text;
+  SourcePos pos;  // of the value (of the key when the value is empty)
+};
+
+using FrontMatterEntries = std::vector<FrontMatterEntry>;
+
+// Where a front matter block sits in its file, to map a parser's positions back.
+struct BlockOrigin {
+  const std::string& file;
+  std::string_view block;  // the text between the delimiter lines
+  uint32_t first_line;     // line of the file on which `block` starts
+};
+
+// Deeper nesting is refused: later steps walk values recursively.
+inline constexpr int kMaxFrontMatterNesting = 256;
+
+// Each reader appends the top-level entries of its block and returns true, or reports the
+// problem into diags (at the file's line and column) and returns false.
+bool read_yaml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags);
+bool read_toml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags);
+
+// `text` is the whole page and starts with '{'. Returns the offset just past the object's
+// closing '}', or nullopt after reporting.
+std::optional<size_t> read_json_entries(std::string_view text, const std::string& file, FrontMatterEntries& out,
+                                        Diagnostics& diags);
+
+}  // namespace bengal

@@ -1,0 +1,110 @@
+// TOML front matter (toml++) to neutral entries. Dates and times become ISO 8601 text, which
+// the typed fields then check and normalize like dates written as strings.
+#include <toml++/toml.h>
+
+#include <cstdio>
+
+#include "scan/entries.h"
+
+namespace bengal {
+namespace {
+
+std::string format_date(const toml::date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d.year), int(d.month), int(d.day));
+  return buf;
+}
+
+std::string format_time(const toml::time& t) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", int(t.hour), int(t.minute), int(t.second));
+  return buf;
+}
+
+std::string format_offset(const toml::time_offset& offset) {
+  if (offset.minutes == 0) return "Z";
+  int minutes = offset.minutes < 0 ? -offset.minutes : offset.minutes;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset.minutes < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return buf;
+}
+
+std::string format_date_time(const toml::date_time& dt) {
+  std::string out = format_date(dt.date) + "T" + format_time(dt.time);
+  if (dt.offset) out += format_offset(*dt.offset);
+  return out;
+}
+
+nlohmann::json toml_to_json(const toml::node& node) {
+  if (const auto* table = node.as_table()) {
+    nlohmann::json obj = nlohmann::json::object();
+    for (const auto& [k, v] : *table) obj[std::string(k.str())] = toml_to_json(v);
+    return obj;
+  }
+  if (const auto* array = node.as_array()) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& v : *array) arr.push_back(toml_to_json(v));
+    return arr;
+  }
+  if (const auto* s = node.as_string()) return s->get();
+  if (const auto* i = node.as_integer()) return i->get();
+  if (const auto* f = node.as_floating_point()) return f->get();
+  if (const auto* b = node.as_boolean()) return b->get();
+  if (const auto* d = node.as_date()) return format_date(d->get());
+  if (const auto* t = node.as_time()) return format_time(t->get());
+  if (const auto* dt = node.as_date_time()) return format_date_time(dt->get());
+  return nullptr;
+}
+
+// toml++ counts columns in code points; diagnostics count bytes.
+uint32_t byte_column(std::string_view block, uint32_t line, uint32_t column) {
+  size_t start = 0;
+  for (uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = block.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return column;
+  size_t i = start;
+  for (uint32_t c = 1; c < column && i < block.size() && block[i] != '\n'; ++c) {
+    ++i;
+    while (i < block.size() && (static_cast<unsigned char>(block[i]) & 0xC0) == 0x80) ++i;
+  }
+  return static_cast<uint32_t>(i - start + 1);
+}
+
+SourceLoc loc_of(const BlockOrigin& origin, const toml::source_position& p) {
+  if (p.line == 0) return {origin.file, origin.first_line, 1};
+  uint32_t line = static_cast<uint32_t>(p.line);
+  return {origin.file, origin.first_line + line - 1, byte_column(origin.block, line, static_cast<uint32_t>(p.column))};
+}
+
+// "Error while parsing ..." -> "error while parsing ...": messages are lower-case.
+std::string lower_first(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+bool read_toml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags) {
+  toml::table root;
+  try {
+    root = toml::parse(origin.block, std::string_view(origin.file));
+  } catch (const toml::parse_error& e) {
+    diags.error(loc_of(origin, e.source().begin), "invalid TOML front matter: " + lower_first(e.description()));
+    return false;
+  }
+  for (const auto& [key, value] : root) {
+    FrontMatterEntry e;
+    e.key = std::string(key.str());
+    e.value = toml_to_json(value);
+    SourceLoc loc = loc_of(origin, value.source().begin);
+    e.pos = {loc.line, loc.col};
+    out.push_back(std::move(e));
+  }
+  return true;
+}
+
+}  // namespace bengal
