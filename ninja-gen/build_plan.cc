@@ -212,8 +212,8 @@ class NinjaFileBuilder {
     w_.build({built("published.manifest")}, "prune", prune_inputs, {tool("bengal-emit"), o_.config_path});
     std::vector<std::string> index_outputs = {join_path(c_.output_dir, "sitemap.xml"),
                                               join_path(c_.output_dir, "search.json")};
-    index_inputs.insert(index_inputs.begin(), built("pagetable"));
-    w_.build(index_outputs, "index", index_inputs, {tool("bengal-index"), o_.config_path}, {"renders"});
+    w_.build(index_outputs, "index", index_inputs, {built("pagetable"), tool("bengal-index"), o_.config_path},
+             {"renders"});
     w_.newline();
 
     outputs.push_back(built("published.manifest"));
