@@ -45,7 +45,6 @@ int main(int argc, char** argv) {
     if (diags.has_errors()) return;
 
     BuildPlan plan = make_plan(config, ".");
-    forget_publication_if_output_missing(config, ".");
     write_intermediate(Kind::kManifest, producer_of(kSpec.name), copies_manifest(plan),
                        join_path(config.build_dir, "static.manifest"));
     write_file_if_changed(options.ninja_file, write_build_ninja(config, plan, options));

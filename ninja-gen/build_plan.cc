@@ -36,7 +36,7 @@ std::vector<Shard> assign_shards(const std::vector<std::string>& sources, uint32
   for (const std::string& rel : sources) {
     std::string section = top_section(rel);
     bool boundary = shards.empty() || section != group || shards.back().sources.size() >= cap ||
-                    (target > 1 && hash64(rel) % target == 0);
+                    hash64(rel) % target == 0;
     if (boundary) {
       shards.push_back({name_part(section) + "-" + hash_hex(rel).substr(0, 8), {}});
       group = section;
@@ -59,8 +59,10 @@ BuildPlan make_plan(const Config& config, const std::string& site_root) {
   plan.shards = assign_shards(markdown, config.shard_size);
   for (const std::string& dir : list_dirs_recursive(content_root))
     plan.watched_dirs.push_back(join_path(config.content_dir, dir));
-  for (const std::string& dir : list_dirs_recursive(join_path(site_root, config.static_dir)))
-    plan.watched_dirs.push_back(join_path(config.static_dir, dir));
+  std::vector<std::string> static_dirs = list_dirs_recursive(join_path(site_root, config.static_dir));
+  for (const std::string& dir : static_dirs) plan.watched_dirs.push_back(join_path(config.static_dir, dir));
+  // No static folder yet: watch the site folder, so creating one regenerates the build file.
+  if (static_dirs.empty()) plan.watched_dirs.push_back(".");
   return plan;
 }
 
@@ -69,15 +71,6 @@ Manifest copies_manifest(const BuildPlan& plan) {
   for (const CopiedFile& f : plan.copies) m.files.push_back({f.output, ""});
   std::sort(m.files.begin(), m.files.end(), [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
   return m;
-}
-
-void forget_publication_if_output_missing(const Config& config, const std::string& site_root) {
-  const std::string published = join_path(site_root, join_path(config.build_dir, "published.manifest"));
-  if (file_exists(join_path(site_root, config.output_dir)) || !file_exists(published)) return;
-  const std::string shards = join_path(site_root, join_path(config.build_dir, "shards"));
-  for (const std::string& rel : list_files_recursive(shards))
-    if (ends_with(rel, ".manifest")) remove_file_and_empty_parents(join_path(shards, rel), shards);
-  remove_file_and_empty_parents(published, site_root);
 }
 
 std::string shard_path(const Config& config, const std::string& shard, const char* extension) {
@@ -131,7 +124,8 @@ class NinjaFileBuilder {
                                  "--generated $builddir/shards/_generated.link" + drafts_flag() + " $in"},
                      {"description", "LINK $builddir/site"},
                      {"restat", "1"}});
-    w_.rule("render", {{"command", "$bin/bengal-render --site $builddir/site $sources -o $out $in"},
+    w_.rule("render", {{"command", "$bin/bengal-render --site $builddir/site $sources -o $pages "
+                                   "--dyndep $dd --dyndep-target $manifest -d $outdir $in"},
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
     w_.rule("emit", {{"command", "$bin/bengal-emit -d $outdir -o $out $in"},
@@ -180,12 +174,19 @@ class NinjaFileBuilder {
     deps.push_back(built("site"));
     deps.push_back(tool("bengal-render"));
     deps.push_back(o_.config_path);
-    w_.build({prefix + ".pages"}, "render", {prefix + ".link"}, deps, {}, {{"sources", sources_flags}});
-    // Order-only on every render: a content error anywhere stops the build before any file in
-    // the output folder changes, so a failed build leaves the last good site in place.
-    w_.build({prefix + ".manifest"}, "emit", {prefix + ".pages"}, {tool("bengal-emit"), o_.config_path}, {"renders"});
-    pages_.push_back(prefix + ".pages");
-    manifests_.push_back(prefix + ".manifest");
+    const std::string pages = prefix + ".pages", dyndep = prefix + ".dd", manifest = prefix + ".manifest";
+    w_.build({pages, dyndep}, "render", {prefix + ".link"}, deps, {},
+             {{"sources", sources_flags},
+              {"pages", shell_quote(pages)},
+              {"dd", shell_quote(dyndep)},  // not "dyndep": that name means something to Ninja
+              {"manifest", shell_quote(manifest)}});
+    // The dyndep file tells Ninja every page file the emit edge writes, so a deleted page file
+    // is written again. Order-only on every render: a content error anywhere stops the build
+    // before any file in the output folder changes, so a failed build leaves the last good site.
+    w_.build({manifest}, "emit", {pages}, {tool("bengal-emit"), o_.config_path}, {dyndep, "renders"},
+             {{"dyndep", dyndep}});
+    pages_.push_back(pages);
+    manifests_.push_back(manifest);
   }
 
   void site_edges() {

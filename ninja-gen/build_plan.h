@@ -28,7 +28,8 @@ struct BuildPlan {
 // Splits content-relative Markdown paths (sorted) into shards of about `target` pages.
 // Shards never span two top-level sections, and a page starts a new shard when its path's
 // hash says so (content-defined chunking): adding or removing one page changes only the shard
-// it lands in, never the assignment of the rest of the site.
+// it lands in (or splits that shard in two, when the new page is itself a cut point), never
+// the assignment of the rest of the site.
 std::vector<Shard> assign_shards(const std::vector<std::string>& sources, uint32_t target);
 
 // Lists the content and static folders under site_root.
@@ -46,10 +47,6 @@ std::string write_build_ninja(const Config& config, const BuildPlan& plan, const
 
 // The manifest of copied files, for the prune step (so a removed static file is removed).
 Manifest copies_manifest(const BuildPlan& plan);
-
-// When the output folder is gone but the build folder remembers publishing it, forget the
-// shards' manifests so the next build writes every page again (a user's `rm -rf public`).
-void forget_publication_if_output_missing(const Config& config, const std::string& site_root);
 
 // Paths of the intermediates of a shard, under the build folder.
 std::string shard_path(const Config& config, const std::string& shard, const char* extension);

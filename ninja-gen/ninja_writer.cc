@@ -2,16 +2,6 @@
 
 namespace bengal {
 
-std::string ninja_escape_path(std::string_view path) {
-  std::string out;
-  out.reserve(path.size());
-  for (char c : path) {
-    if (c == '$' || c == ' ' || c == ':' || c == '\n') out += '$';
-    out += c;
-  }
-  return out;
-}
-
 std::string ninja_escape_value(std::string_view value) {
   std::string out;
   for (char c : value) {

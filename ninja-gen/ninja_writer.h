@@ -5,10 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "format/ninja_dyndep.h"  // ninja_escape_path
+
 namespace bengal {
 
-// Escapes a path for a build statement: '$', ' ', ':' and newlines.
-std::string ninja_escape_path(std::string_view path);
 // Escapes a value for a variable binding ('$' only; leading spaces are kept by "$ ").
 std::string ninja_escape_value(std::string_view value);
 // Quotes a word for /bin/sh when it holds anything but safe characters.

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "render/layout.h"
+#include "support/failure.h"
 #include "support/hash.h"
 #include "support/paths.h"
 #include "support/text.h"
@@ -19,7 +20,9 @@ std::string fill_slots(const PageBody& body, const std::vector<ResolvedLink>& li
     out += body.html[i];
     if (i >= body.slots.size()) break;
     const Slot& slot = body.slots[i];
-    if (slot.link >= links.size()) continue;  // stale link file: bengal-link reports the mismatch
+    if (slot.link >= links.size())
+      throw Failure(kExitBadIntermediate, "the link file does not match the body file of '" + body.rel +
+                                              "'; rebuild (run bengal-link again)");
     const ResolvedLink& l = links[slot.link];
     append_html_escaped(out, slot.field == static_cast<uint8_t>(SlotField::kTitle) ? l.title : l.href);
   }
@@ -58,10 +61,9 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
     if (!page.rel.empty()) {
       auto mi = metas.find(page.rel);
       auto bi = bodies.find(page.rel);
-      if (mi == metas.end() || bi == bodies.end()) {
-        diags.error({}, "link file names page '" + page.rel + "' that the meta or body file lacks; rebuild");
-        continue;
-      }
+      if (mi == metas.end() || bi == bodies.end())
+        throw Failure(kExitBadIntermediate, "the link file names page '" + page.rel +
+                                                "' that the meta or body file lacks; rebuild (run bengal-link again)");
       m = mi->second;
       content = fill_slots(*bi->second, page.links);
     }

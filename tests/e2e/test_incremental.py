@@ -103,13 +103,24 @@ class Incremental(SiteTest):
                 self.assertEqual(site.tree(), tree)
                 self.assertEqual(site.stamps(), before)
 
-    def test_deleted_output_folder_is_rebuilt(self):
+    def test_deleted_outputs_are_written_again(self):
         site, _ = self.built_site()
         tree = site.tree()
+        os.remove(site.file("public/guide/sections/index.html"))
+        self.assertEqual(steps(site.ninja().stdout), ["EMIT .bengal/shards/%s.manifest" % shard_of(site, "content/guide/sections.md")])
+        self.assertEqual(site.tree(), tree)
         shutil.rmtree(site.file("public"))
-        site.configure()
         site.ninja()
         self.assertEqual(site.tree(), tree)
+        self.assertIn("ninja: no work to do.", site.ninja().stdout)
+
+    def test_a_page_and_a_static_file_of_one_name_stop_the_build_before_writing(self):
+        site, before = self.built_site()
+        site.write("static/guide/sections/index.html", "<p>static</p>")
+        proc = site.ninja(check=False)
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("multiple rules generate public/guide/sections/index.html", proc.stdout + proc.stderr)
+        self.assertEqual(site.stamps(), before)
 
 
 if __name__ == "__main__":
