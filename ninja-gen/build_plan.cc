@@ -146,6 +146,9 @@ class NinjaFileBuilder {
     std::vector<std::string> watched = {o_.config_path, tool("bengal-ninja-gen")};
     watched.insert(watched.end(), plan_.watched_dirs.begin(), plan_.watched_dirs.end());
     w_.build({o_.ninja_file}, "configure", {}, watched);
+    // A watched folder that is deleted must trigger a regeneration, not stop Ninja with
+    // "missing and no known rule to make it": a phony edge without inputs covers that.
+    for (const std::string& dir : plan_.watched_dirs) w_.build({dir}, "phony", {});
     w_.newline();
   }
 

@@ -28,6 +28,7 @@ static const ToolSpec kSpec = {
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     const std::string output = args.required("output");
+    const std::string dyndep_target = args.has("dyndep") ? args.required("dyndep-target") : std::string();
     if (args.has("meta") != args.has("body")) throw Failure(kExitUsage, "--meta and --body go together");
     Site site = read_intermediate<Site>(Kind::kSite, args.required("site"));
     LinkShard links = read_intermediate<LinkShard>(Kind::kLink, args.positional[0]);
@@ -44,7 +45,7 @@ int main(int argc, char** argv) {
     if (args.has("dyndep")) {
       std::vector<std::string> files;
       for (const OutputFile& f : pages.files) files.push_back(join_path(args.get("output-dir", "public"), f.path));
-      write_file_if_changed(args.get("dyndep"), ninja_dyndep(args.required("dyndep-target"), files));
+      write_file_if_changed(args.get("dyndep"), ninja_dyndep(dyndep_target, files));
     }
   });
 }
