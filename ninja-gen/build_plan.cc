@@ -30,8 +30,10 @@ static std::string name_part(const std::string& section) {
 
 std::vector<Shard> assign_shards(const std::vector<std::string>& sources, uint32_t target) {
   std::vector<Shard> shards;
-  // A hard cap keeps an unlucky run without boundaries from making one giant shard.
-  const size_t cap = static_cast<size_t>(target) * 4;
+  // A hard cap keeps an unlucky run without cut points from making one giant shard. A cut by
+  // count moves later pages when one is added, so the cap is set where it is almost never hit
+  // (a run of 16 x target pages without a cut has probability about e^-16).
+  const size_t cap = static_cast<size_t>(target) * 16;
   std::string group;
   for (const std::string& rel : sources) {
     std::string section = top_section(rel);
@@ -104,27 +106,28 @@ class NinjaFileBuilder {
     w_.variable("ninja_required_version", "1.10");
     w_.variable("bin", shell_quote(o_.bindir));
     w_.variable("config", shell_quote(o_.config_path));
-    w_.variable("builddir", shell_quote(c_.build_dir));
+    w_.variable("builddir", c_.build_dir);  // Ninja's own: it keeps .ninja_log there
+    w_.variable("bdir", shell_quote(c_.build_dir));
     w_.variable("outdir", shell_quote(c_.output_dir));
     w_.newline();
   }
 
   void rules() {
-    w_.rule("configure", {{"command", "$bin/bengal-ninja-gen -c $config -o " + shell_quote(o_.ninja_file) + drafts_flag()},
+    w_.rule("configure", {{"command", "$bin/bengal-ninja-gen -c $config -o " + ninja_escape_value(shell_quote(o_.ninja_file)) + drafts_flag()},
                           {"description", "CONFIGURE " + o_.ninja_file},
                           {"generator", "1"},
                           {"restat", "1"}});
-    w_.rule("scan", {{"command", "$bin/bengal-scan --content-dir " + shell_quote(c_.content_dir) + " -o $out $in"},
+    w_.rule("scan", {{"command", "$bin/bengal-scan --content-dir " + ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
                      {"description", "SCAN $out"},
                      {"restat", "1"}});
     w_.rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix $in"},
                       {"description", "PARSE $prefix"},
                       {"restat", "1"}});
-    w_.rule("link", {{"command", "$bin/bengal-link -c $config --site $builddir/site --page-table $builddir/pagetable "
-                                 "--generated $builddir/shards/_generated.link" + drafts_flag() + " $in"},
-                     {"description", "LINK $builddir/site"},
+    w_.rule("link", {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
+                                 "--generated $bdir/shards/_generated.link" + drafts_flag() + " $in"},
+                     {"description", "LINK $bdir/site"},
                      {"restat", "1"}});
-    w_.rule("render", {{"command", "$bin/bengal-render --site $builddir/site $sources -o $pages "
+    w_.rule("render", {{"command", "$bin/bengal-render --site $bdir/site $sources -o $pages "
                                    "--dyndep $dd --dyndep-target $manifest -d $outdir $in"},
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
@@ -137,7 +140,7 @@ class NinjaFileBuilder {
     w_.rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
                      {"description", "COPY $out"},
                      {"restat", "1"}});
-    w_.rule("index", {{"command", "$bin/bengal-index -c $config --page-table $builddir/pagetable -d $outdir $in"},
+    w_.rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable -d $outdir $in"},
                       {"description", "INDEX $outdir/sitemap.xml"},
                       {"restat", "1"}});
   }
@@ -208,7 +211,7 @@ class NinjaFileBuilder {
     std::vector<std::string> outputs;
     for (const CopiedFile& f : plan_.copies) {
       std::string out = join_path(c_.output_dir, f.output);
-      w_.build({out}, "copy", {f.source}, {tool("bengal-emit")}, {"renders"});
+      w_.build({out}, "copy", {f.source}, {tool("bengal-emit"), o_.config_path}, {"renders"});
       outputs.push_back(out);
     }
     std::vector<std::string> prune_inputs = manifests_;

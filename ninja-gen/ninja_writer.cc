@@ -4,8 +4,10 @@ namespace bengal {
 
 std::string ninja_escape_value(std::string_view value) {
   std::string out;
+  bool leading = true;  // Ninja drops leading spaces of a value unless they are "$ "
   for (char c : value) {
-    if (c == '$' || c == '\n') out += '$';
+    leading = leading && c == ' ';
+    if (c == '$' || c == '\n' || leading) out += '$';
     out += c;
   }
   return out;

@@ -20,7 +20,7 @@ std::string render_sitemap(const Config& config, const PageTable& table) {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const PageTableEntry& p : table.pages) {
-    out += "  <url>\n    <loc>" + xml_escape(absolute_url(config, p.url)) + "</loc>\n";
+    out += "  <url>\n    <loc>" + xml_escape(percent_encode_url(absolute_url(config, p.url))) + "</loc>\n";
     const std::string& modified = p.lastmod.empty() ? p.date : p.lastmod;
     if (!modified.empty()) out += "    <lastmod>" + xml_escape(modified) + "</lastmod>\n";
     out += "  </url>\n";

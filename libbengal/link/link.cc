@@ -151,14 +151,15 @@ class Linker {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       Node& n = nodes_[i];
       std::string path = default_path(n);
+      bool is_file = false;  // only a front matter url may name a file ("/feed.xml")
       if (n.meta && !n.meta->front.url.empty()) {
         path = n.meta->front.url.substr(1);  // scan guarantees a leading '/' and no ".."
+        is_file = !path.empty() && path.back() != '/' && basename(path).find('.') != std::string::npos;
       } else if (n.meta && !n.meta->front.slug.empty() && !path.empty()) {
         path = join_path(dirname(path), n.meta->front.slug);
       }
-      bool is_file = !path.empty() && path.back() != '/' && basename(path).find('.') != std::string::npos;
       if (!path.empty() && path.back() == '/') path.pop_back();
-      n.url = base_ + path + (path.empty() || is_file ? "" : "/");
+      n.url = base_ + percent_encode_url(path) + (path.empty() || is_file ? "" : "/");
       n.output = is_file ? path : join_path(path, "index.html");
       n.title = page_title(n);
       auto [it, fresh] = owners.emplace(n.output, i);

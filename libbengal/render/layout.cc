@@ -1,5 +1,8 @@
 #include "render/layout.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "support/text.h"
 
 namespace bengal {
@@ -109,27 +112,24 @@ void breadcrumbs(std::string& out, const PageView& v) {
   out += "</li></ol></nav>\n";
 }
 
-// Levels 2 and 3, nested.
+// Levels 2 and 3, nested. A level-3 heading with no level-2 heading before it sits at the
+// top level, so the lists always balance.
 void toc(std::string& out, const PageView& v) {
   if (!v.meta) return;
-  size_t count = 0;
-  for (const Heading& h : v.meta->headings) count += (h.level == 2 || h.level == 3);
-  if (count < 2) return;
-  out += "<nav class=\"toc\" aria-label=\"On this page\"><strong>On this page</strong>\n<ul>";
-  int open = 2;
-  bool first = true;
-  for (const Heading& h : v.meta->headings) {
-    if (h.level != 2 && h.level != 3) continue;
-    int level = static_cast<int>(h.level);
-    if (!first && level > open) out += "<ul>";
-    else if (!first && level < open) out += "</li></ul></li>";
-    else if (!first) out += "</li>";
-    open = level;
-    first = false;
-    out += "<li>";
-    link_to(out, "#" + h.id, h.text);
+  std::vector<const Heading*> items;
+  for (const Heading& h : v.meta->headings)
+    if (h.level == 2 || h.level == 3) items.push_back(&h);
+  if (items.size() < 2) return;
+  out += "<nav class=\"toc\" aria-label=\"On this page\"><strong>On this page</strong>\n";
+  int depth = -1;
+  for (const Heading* h : items) {
+    int want = std::min(h->level == 3 ? 1 : 0, depth + 1);
+    if (want > depth) out += "<ul><li>";
+    else out += (want < depth ? "</li></ul>" : "") + std::string("</li><li>");
+    depth = want;
+    link_to(out, "#" + h->id, h->text);
   }
-  out += open == 3 ? "</li></ul></li></ul>" : "</li></ul>";
+  for (; depth >= 0; --depth) out += "</li></ul>";
   out += "</nav>\n";
 }
 

@@ -14,6 +14,10 @@ void append_html_escaped(std::string& out, std::string_view text);
 // Escapes & < > " ' for XML (sitemap, feeds).
 std::string xml_escape(std::string_view text);
 
+// Percent-encodes every byte outside RFC 3986's URL characters (spaces, non-ASCII, quotes,
+// angle brackets...); '%' is kept, so an already encoded URL stays as it is.
+std::string percent_encode_url(std::string_view url);
+
 // Offset of the first byte that breaks UTF-8 validity (overlong forms, surrogates and code
 // points past U+10FFFF included), or nullopt when the text is valid.
 std::optional<size_t> find_invalid_utf8(std::string_view text);
