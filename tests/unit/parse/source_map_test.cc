@@ -64,3 +64,25 @@ TEST(SourceMap, LocateFailsOnUnknownText) {
 }
 
 }  // namespace bengal
+
+namespace bengal {
+
+TEST(TextBrackets, EscapesAndPositions) {
+  SourceMap map("intro\n\\[\\[a]] [[b]]\n");
+  TextBrackets brackets(map, "[[a]] [[b]]", 2, 1, 2);
+  EXPECT_EQ(brackets.escaped(), (std::vector<size_t>{0, 1}));
+  LineCol b = brackets.position(6);
+  EXPECT_EQ(b.line, 2u);
+  EXPECT_EQ(b.col, 9u);
+}
+
+TEST(TextBrackets, FallsBackToTheHint) {
+  SourceMap map("something else\n");
+  TextBrackets brackets(map, "x [[y]]", 1, 4, 1);
+  EXPECT_TRUE(brackets.escaped().empty());
+  EXPECT_EQ(brackets.position(2).col, 6u);
+  TextBrackets no_column(map, "x [[y]]", 1, 0, 1);
+  EXPECT_EQ(no_column.position(2).col, 0u);
+}
+
+}  // namespace bengal

@@ -20,7 +20,7 @@ TEST(ClassifyUrl, LocalAnchorsAndQueries) {
 TEST(ClassifyUrl, MarkdownFilesArePages) {
   EXPECT_EQ(classify_url("install.md"), UrlKind::kPage);
   EXPECT_EQ(classify_url("../guide/install.md#step-2"), UrlKind::kPage);
-  EXPECT_EQ(classify_url("./README.MD"), UrlKind::kPage);
+  EXPECT_EQ(classify_url("./README.MD"), UrlKind::kResource);  // only lower-case .md files are pages
   EXPECT_EQ(classify_url("a.md?x=1"), UrlKind::kPage);
 }
 

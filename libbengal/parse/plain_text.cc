@@ -1,0 +1,86 @@
+#include "parse/plain_text.h"
+
+#include "parse/utf8.h"
+
+namespace bengal {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Scripts written without spaces between words.
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (!is_space(c)) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+void PlainText::space() {
+  if (!text_.empty() && !is_space(text_.back())) text_ += ' ';
+}
+
+void PlainText::newline() {
+  if (text_.empty() || text_.back() == '\n') return;
+  if (text_.back() == ' ') text_.back() = '\n';
+  else text_ += '\n';
+}
+
+std::string PlainText::take() {
+  while (!text_.empty() && is_space(text_.back())) text_.pop_back();
+  return std::move(text_);
+}
+
+uint32_t count_words(std::string_view text) {
+  uint32_t words = 0;
+  bool in_word = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      bool space = is_space(text[i++]);
+      if (!space && !in_word) ++words;
+      in_word = !space;
+      continue;
+    }
+    char32_t cp = decode_utf8(text, i);
+    if (is_cjk(cp)) {
+      ++words;
+      in_word = false;
+    } else if (!in_word) {
+      ++words;
+      in_word = true;
+    }
+  }
+  return words;
+}
+
+std::string make_summary(std::string_view text, size_t max_chars) {
+  std::string flat = collapse_whitespace(text);
+  size_t i = 0, chars = 0;
+  while (i < flat.size() && chars < max_chars) {
+    decode_utf8(flat, i);
+    ++chars;
+  }
+  if (i >= flat.size()) return flat;
+  size_t cut = i;
+  if (flat[cut] != ' ') {  // inside a word: go back to the space before it, unless the
+    size_t space = flat.rfind(' ', cut);  // text has none nearby (CJK)
+    if (space != std::string::npos && space > cut / 2) cut = space;
+  }
+  flat.resize(cut);
+  while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+  flat += "\u2026";
+  return flat;
+}
+
+}  // namespace bengal

@@ -1,0 +1,28 @@
+#pragma once
+// Heading ids, GitHub style: "Über Café!" -> "über-café"; duplicates get -1, -2, ...
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace bengal {
+
+// Lower-cases ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters (other scripts,
+// such as CJK, are kept as they are), keeps letters, digits, '-' and '_', turns each space
+// into '-' and drops punctuation, symbols and emoji. Returns "" when nothing is left.
+std::string slugify(std::string_view text);
+
+// Makes ids unique within one page, the way GitHub does: "a", "a-1", "a-2", ... and a later
+// "a-1" written by hand does not collide with a generated one.
+class SlugRegistry {
+ public:
+  // Returns `slug` (or "section" when empty), suffixed when already taken.
+  std::string unique(std::string slug);
+  // Claims an id written by the author; false when it is already taken.
+  bool claim(const std::string& id);
+
+ private:
+  std::unordered_map<std::string, uint32_t> occurrences_;
+};
+
+}  // namespace bengal
