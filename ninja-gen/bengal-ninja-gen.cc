@@ -21,6 +21,7 @@ static const ToolSpec kSpec = {
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
         {"output", 'o', "FILE", "the build file to write (default: build.ninja)"},
         {"drafts", 0, "", "publish pages marked draft"},
+        {"strict", 0, "", "make undefined template variables errors"},
     },
     0,
     0,
@@ -40,13 +41,26 @@ int main(int argc, char** argv) {
     options.config_path = args.get("config", "bengal.toml");
     options.ninja_file = args.get("output", "build.ninja");
     options.drafts = args.has("drafts");
+    options.strict = args.has("strict");
     options.bindir = own_bindir();
     Config config = load_config(options.config_path, diags);
     if (diags.has_errors()) return;
 
+    // Create the folders the build writes into now, before the build file: when the site
+    // folder itself is watched, the build must not change its listing afterwards.
+    make_dirs(config.build_dir);
+    make_dirs(config.output_dir);
     BuildPlan plan = make_plan(config, ".");
     write_intermediate(Kind::kManifest, producer_of(kSpec.name), copies_manifest(plan),
                        join_path(config.build_dir, "static.manifest"));
-    write_file_if_changed(options.ninja_file, write_build_ninja(config, plan, options));
+    // Which template folders exist: a folder that appears or goes changes every page's lookup,
+    // so every render edge depends on this stamp.
+    std::string folders;
+    for (const std::string& f : plan.template_folders) folders += f + "\n";
+    write_file_if_changed(join_path(config.build_dir, "templates.stamp"), folders);
+    // The rename that replaces the build file changes the site folder after the file's own
+    // mtime; touching it keeps it newer than every folder it watches.
+    if (write_file_if_changed(options.ninja_file, write_build_ninja(config, plan, options)))
+      touch_file(options.ninja_file);
   });
 }

@@ -23,6 +23,7 @@ struct BuildPlan {
   std::vector<Shard> shards;
   std::vector<CopiedFile> copies;
   std::vector<std::string> watched_dirs;  // folders whose listing changes regenerate build.ninja
+  std::vector<std::string> template_folders;  // the template folders that exist
 };
 
 // Splits content-relative Markdown paths (sorted) into shards of about `target` pages.
@@ -40,6 +41,7 @@ struct GeneratorOptions {
   std::string config_path;  // as given on the command line, relative to the site root
   std::string ninja_file;   // the build file being written
   bool drafts = false;
+  bool strict = false;  // undefined template variables are errors
 };
 
 // The Ninja file for a plan; deterministic for the same inputs.

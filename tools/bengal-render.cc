@@ -1,32 +1,80 @@
-// bengal-render: renders one shard's pages into finished HTML (a pages file for bengal-emit).
+// bengal-render: renders one shard's pages through the theme's templates (a pages file for
+// bengal-emit), or one template against a JSON context for theme authors.
+#include <cstdio>
+
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "format/ninja_dyndep.h"
 #include "render/render.h"
 #include "support/fs.h"
 #include "support/paths.h"
+#include "support/text.h"
+#include "template/value_json.h"
 
 using namespace bengal;
 
 static const ToolSpec kSpec = {
     "bengal-render",
-    "[OPTIONS] --site FILE [--meta FILE --body FILE] -o OUT SHARD.link",
-    "Render a shard's pages into finished HTML",
+    "[OPTIONS] --site FILE [--meta FILE --body FILE] -o OUT SHARD.link | --template FILE --context JSON",
+    "Render a shard's pages into finished HTML through the theme's templates",
     {
         {"output", 'o', "FILE", "write the pages file to FILE"},
         {"site", 0, "FILE", "the site file written by bengal-link"},
         {"meta", 0, "FILE", "the shard's meta file (omit for the generated-pages shard)"},
         {"body", 0, "FILE", "the shard's body file (omit for the generated-pages shard)"},
+        {"templates", 't', "DIR", "look for templates in DIR before the built-in theme (repeatable, first wins; "
+                                  "default: templates)", true},
+        {"strict", 0, "", "an undefined template variable is an error, not an empty string"},
+        {"depfile", 0, "FILE", "write a Make-style depfile naming the template files and folders used"},
         {"dyndep", 0, "FILE", "also write a Ninja dyndep file naming every page file as an output of the emit edge"},
         {"dyndep-target", 0, "FILE", "the emit edge's output that the dyndep file extends (with --dyndep)"},
         {"output-dir", 'd', "DIR", "the output folder the dyndep file's paths start with (default: public)"},
+        {"template", 0, "FILE", "render this one template file with --context and print the result"},
+        {"context", 0, "JSON", "the variables for --template: a JSON object, or @FILE to read one"},
     },
-    1,
+    0,
     1,
 };
 
+static ThemeOptions theme_options(const Args& args, const std::string& base_path) {
+  ThemeOptions o;
+  if (args.has("templates")) o.folders = args.all("templates");
+  o.strict = args.has("strict");
+  o.base_path = base_path;
+  return o;
+}
+
+// --template FILE --context JSON: one template, no site, output on stdout.
+static void render_one(const Args& args) {
+  std::string context_text = args.get("context", "{}");
+  if (starts_with(context_text, "@")) context_text = read_file(context_text.substr(1));
+  nlohmann::ordered_json context = nlohmann::ordered_json::parse(context_text, nullptr, false);
+  if (context.is_discarded() || !context.is_object())
+    throw Failure(kExitUsage, "--context must be a JSON object");
+  ThemeOptions o = theme_options(args, "/");
+  std::string file = args.get("template");
+  o.folders.insert(o.folders.begin(), dirname(file).empty() ? "." : dirname(file));
+  Theme theme(o);
+  std::string out = theme.environment().render(basename(file), tmpl::from_json(context));
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+// Every folder the templates were looked up in: adding or removing a template there can change
+// which file a lookup finds, so it must re-render the shard.
+static std::set<std::string> template_deps(const ThemeOptions& o, std::set<std::string> used) {
+  for (const std::string& folder : o.folders) {
+    if (!file_exists(folder)) continue;
+    used.insert(folder);
+    for (const std::string& sub : list_dirs_recursive(folder))
+      if (!sub.empty()) used.insert(join_path(folder, sub));
+  }
+  return used;
+}
+
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
+    if (args.has("template")) return render_one(args);
+    if (args.positional.size() != 1) throw Failure(kExitUsage, "expected one link file");
     const std::string output = args.required("output");
     const std::string dyndep_target = args.has("dyndep") ? args.required("dyndep-target") : std::string();
     if (args.has("meta") != args.has("body")) throw Failure(kExitUsage, "--meta and --body go together");
@@ -39,9 +87,15 @@ int main(int argc, char** argv) {
       body = read_intermediate<BodyShard>(Kind::kBody, args.get("body"));
     }
     bool with_sources = args.has("meta");
-    PagesShard pages = render_shard(site, links, with_sources ? &meta : nullptr, with_sources ? &body : nullptr, diags);
+    ThemeOptions options = theme_options(args, site.base_path);
+    Theme theme(options);
+    std::set<std::string> used;
+    PagesShard pages = render_shard(site, links, with_sources ? &meta : nullptr, with_sources ? &body : nullptr,
+                                    theme, used, diags);
     if (diags.has_errors()) return;
     write_intermediate(Kind::kPages, producer_of(kSpec.name), pages, output);
+    if (args.has("depfile"))
+      write_file_if_changed(args.get("depfile"), make_depfile(output, template_deps(options, std::move(used))));
     if (args.has("dyndep")) {
       std::vector<std::string> files;
       for (const OutputFile& f : pages.files) files.push_back(join_path(args.get("output-dir", "public"), f.path));

@@ -219,6 +219,7 @@ class Linker {
     site.baseurl = config_.baseurl;
     site.base_path = base_;
     site.language = config_.language;
+    site.params = config_.params;
     std::vector<std::pair<std::string, uint32_t>> stack = {{"", 0}};
     while (!stack.empty()) {  // depth-first, in section order
       auto [key, depth] = stack.back();

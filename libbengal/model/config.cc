@@ -136,6 +136,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.string("title", cfg.title);
     r.string("baseurl", cfg.baseurl);
     r.string("language", cfg.language);
+    r.string("theme", cfg.theme);
     r.warn_unknown();
   }
   if (const toml::table* build = root["build"].as_table()) {
@@ -144,6 +145,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.string("output_dir", cfg.output_dir);
     r.string("static_dir", cfg.static_dir);
     r.string("build_dir", cfg.build_dir);
+    r.string("templates_dir", cfg.templates_dir);
     r.count("shard_size", cfg.shard_size);
     r.warn_unknown();
   }
@@ -164,12 +166,21 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
   check_folder("output_dir", cfg.output_dir);
   check_folder("static_dir", cfg.static_dir);
   check_folder("build_dir", cfg.build_dir);
+  check_folder("templates_dir", cfg.templates_dir);
+  if (!cfg.theme.empty() && (cfg.theme.find('/') != std::string::npos || cfg.theme == "." || cfg.theme == ".."))
+    diags.error(loc_of(path, root["site"]["theme"].node()->source()), "'site.theme' must be a theme name, not a path");
   return cfg;
 }
 
 Config load_config(const std::string& path, Diagnostics& diags) {
   if (!file_exists(path)) throw Failure(kExitIoError, path + ": cannot open: no such file (is this a Bengal site?)");
   return parse_config(read_file(path), path, diags);
+}
+
+std::vector<std::string> Config::template_folders() const {
+  std::vector<std::string> folders = {templates_dir};
+  if (!theme.empty()) folders.push_back("themes/" + theme + "/templates");
+  return folders;
 }
 
 Config load_step_config(const std::string& path, Diagnostics& diags) {

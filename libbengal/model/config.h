@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "support/diagnostics.h"
 
@@ -15,6 +16,7 @@ struct Config {
   std::string title = "Untitled site";
   std::string baseurl = "/";  // e.g. "https://example.org/docs/"
   std::string language = "en";
+  std::string theme;  // themes/<theme>/templates is searched after templates/
   nlohmann::json params = nlohmann::json::object();  // [params], free-form
 
   // [build]
@@ -23,6 +25,10 @@ struct Config {
   std::string static_dir = "static";
   std::string build_dir = ".bengal";  // intermediates
   uint32_t shard_size = 64;           // average pages per shard (ninja-gen)
+  std::string templates_dir = "templates";
+
+  // Where templates are looked up, first match wins (the built-in theme comes last).
+  std::vector<std::string> template_folders() const;
 
   // The path part of baseurl, with leading and trailing '/': "/" or "/docs/".
   std::string base_path() const;

@@ -6,8 +6,11 @@
 //   pagetable  — per page URL, title and dates, read only by site-wide steps (bengal-index).
 #include <cstdint>
 #include <msgpack.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "format/json_msgpack.h"
 
 namespace bengal {
 
@@ -88,7 +91,8 @@ struct Site {
   std::string base_path;
   std::string language;
   std::vector<SiteSection> sections;  // sorted: parents before children, in section order
-  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections);
+  nlohmann::json params = nlohmann::json::object();  // bengal.toml [params]
+  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params);
 };
 
 struct PageTableEntry {

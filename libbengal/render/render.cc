@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "render/layout.h"
+#include "render/context.h"
+#include "template/error.h"
 #include "support/failure.h"
 #include "support/hash.h"
 #include "support/paths.h"
@@ -42,6 +43,26 @@ static std::vector<const SectionListing*> nav_path(const LinkShard& links, const
   return path;
 }
 
+static OutputFile render_page(const tmpl::Value& site, const LinkShard& links, const PageLinks& page,
+                              const PageMeta* meta, std::string content, Theme& theme,
+                              std::set<std::string>& templates_used) {
+  SourceLoc where{meta ? meta->source : std::string(), 0, 0};
+  std::string layout = meta ? meta->front.layout : std::string();
+  if (meta) {
+    if (auto it = meta->front.positions.find("layout"); it != meta->front.positions.end())
+      where = {meta->source, it->second.line, it->second.col};
+  }
+  auto tmpl = theme.layout_for(page.kind, page.section, layout, where);
+  tmpl::RenderInfo info;
+  OutputFile file;
+  file.path = page.output;
+  file.bytes = tmpl->render(page_context(site, page, meta, std::move(content), nav_path(links, page.section)), &info);
+  file.hash = hash_hex(file.bytes);
+  for (std::string& used : info.templates_used)
+    if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
+  return file;
+}
+
 template <class Shard, class Page = typename decltype(Shard::pages)::value_type>
 static std::unordered_map<std::string, const Page*> by_rel(const Shard* shard) {
   std::unordered_map<std::string, const Page*> map;
@@ -51,9 +72,10 @@ static std::unordered_map<std::string, const Page*> by_rel(const Shard* shard) {
 }
 
 PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShard* meta, const BodyShard* body,
-                        Diagnostics& diags) {
+                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags) {
   auto metas = by_rel(meta);
   auto bodies = by_rel(body);
+  const tmpl::Value site_value = site_context(site);
   PagesShard out;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
@@ -67,23 +89,36 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
       m = mi->second;
       content = fill_slots(*bi->second, page.links);
     }
+    const std::string source = m ? m->source : std::string();
     auto safe = normalize_relative(page.output);
     if (!safe || *safe != page.output || page.output.empty()) {
-      diags.error({m ? m->source : std::string(), 0, 0}, "refusing to write outside the output folder: '" +
-                                                              page.output + "'");
+      diags.error({source, 0, 0}, "refusing to write outside the output folder: '" + page.output + "'");
       continue;
     }
-    std::vector<const SectionListing*> nav = nav_path(links, page.section);
-    PageView view{site, page, m, content, nav};
-    OutputFile file;
-    file.path = page.output;
-    file.bytes = render_builtin_layout(view);
-    file.hash = hash_hex(file.bytes);
-    out.files.push_back(std::move(file));
+    try {
+      out.files.push_back(render_page(site_value, links, page, m, std::move(content), theme, templates_used));
+    } catch (const tmpl::TemplateError& e) {
+      diags.add(e.diagnostic());
+    }
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return out;
+}
+
+std::string make_depfile(const std::string& target, const std::set<std::string>& deps) {
+  auto escape = [](const std::string& path) {
+    std::string out;
+    for (char c : path) {
+      if (c == ' ' || c == '#' || c == '\\') out += '\\';
+      if (c == '$') out += '$';
+      out += c;
+    }
+    return out;
+  };
+  std::string out = escape(target) + ":";
+  for (const std::string& d : deps) out += " \\\n  " + escape(d);
+  return out + "\n";
 }
 
 }  // namespace bengal

@@ -1,11 +1,13 @@
 #pragma once
-// bengal-render: turns a shard's bodies, metadata and links into finished pages. Until the
-// template engine is wired in, pages use the built-in layout (layout.h).
+// bengal-render: turns a shard's bodies, metadata and links into finished pages through the
+// theme's templates (theme.h, context.h).
+#include <set>
 #include <string>
 #include <vector>
 
 #include "model/page.h"
 #include "model/site.h"
+#include "render/theme.h"
 #include "support/diagnostics.h"
 
 namespace bengal {
@@ -13,17 +15,13 @@ namespace bengal {
 // Fills a body's link slots with the resolved links: the page's final content HTML.
 std::string fill_slots(const PageBody& body, const std::vector<ResolvedLink>& links);
 
-// Everything one page's layout may show.
-struct PageView {
-  const Site& site;
-  const PageLinks& page;
-  const PageMeta* meta;  // null for generated pages
-  const std::string& content;  // body HTML, slots filled
-  const std::vector<const SectionListing*>& nav;  // from the root section down to the page's own
-};
-
 // Renders all pages of a link shard. meta and body are null for the generated-pages shard.
+// Template files read are added to `templates_used` (for the depfile). Template errors are
+// reported at their file, line and column; the other pages are still rendered.
 PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShard* meta, const BodyShard* body,
-                        Diagnostics& diags);
+                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags);
+
+// A Make-style depfile: "target: dep dep ..." with spaces escaped.
+std::string make_depfile(const std::string& target, const std::set<std::string>& deps);
 
 }  // namespace bengal

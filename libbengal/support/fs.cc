@@ -47,6 +47,10 @@ bool file_exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
+void touch_file(const std::string& path) {
+  if (::utimensat(AT_FDCWD, path.c_str(), nullptr, 0) != 0) throw io_failure(path, "cannot touch");
+}
+
 void make_dirs(const std::string& path) {
   if (path.empty()) return;
   std::error_code ec;

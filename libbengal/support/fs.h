@@ -19,6 +19,9 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 // mtime and Ninja's restat prunes everything downstream. Returns true when it wrote.
 bool write_file_if_changed(const std::string& path, std::string_view bytes);
 
+// Sets a file's modification time to now.
+void touch_file(const std::string& path);
+
 // Creates a folder and its parents; fine if it exists.
 void make_dirs(const std::string& path);
 

@@ -227,7 +227,7 @@ class PlanTest : public ::testing::Test {
 TEST_F(PlanTest, ListsPagesResourcesStaticFilesAndFolders) {
   for (const char* f : {"content/_index.md", "content/docs/a.md", "content/docs/b.md", "content/blog/trip/index.md",
                         "content/blog/trip/map.png", "content/.hidden.md", "content/.git/x.md",
-                        "static/css/site.css", "static/.DS_Store", "other/ignored.md"})
+                        "static/css/site.css", "static/.DS_Store", "other/ignored.md", "templates/page.html"})
     put(f);
   Config config;
   config.shard_size = 1000;
@@ -240,7 +240,9 @@ TEST_F(PlanTest, ListsPagesResourcesStaticFilesAndFolders) {
   for (const CopiedFile& c : plan.copies) copies.push_back(c.source + " -> " + c.output);
   EXPECT_EQ(copies, (Strings{"content/blog/trip/map.png -> blog/trip/map.png", "static/css/site.css -> css/site.css"}));
   EXPECT_EQ(plan.watched_dirs,
-            (Strings{"content", "content/blog", "content/blog/trip", "content/docs", "static", "static/css"}));
+            (Strings{"content", "content/blog", "content/blog/trip", "content/docs", "templates", "static",
+                     "static/css"}));
+  EXPECT_EQ(plan.template_folders, Strings{"templates"});
 }
 
 TEST_F(PlanTest, MissingStaticFolderIsFine) {
@@ -609,8 +611,9 @@ TEST(WriteBuildNinja, EachOutputHasOneEdgeAndEveryBuiltInputHasAProducer) {
     all.insert(all.end(), e.implicit.begin(), e.implicit.end());
     all.insert(all.end(), e.order_only.begin(), e.order_only.end());
     for (const std::string& in : all) {
-      // Intermediates are built by some edge; the static manifest is written by bengal-ninja-gen itself.
-      if (in.rfind(".bengal/", 0) == 0 && in != ".bengal/static.manifest") {
+      // Intermediates are built by some edge (the static manifest and the template stamp by the
+      // configure edge).
+      if (in.rfind(".bengal/", 0) == 0) {
         EXPECT_TRUE(outputs.count(in)) << e.rule << " reads " << in << " that no edge builds";
       }
     }

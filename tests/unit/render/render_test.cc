@@ -133,7 +133,17 @@ struct Fixture {
   PageLinks& page() { return links.pages[0]; }
   PageMeta& page_meta() { return meta.pages[0]; }
 
-  PagesShard render(Diagnostics& diags) const { return render_shard(site, links, &meta, &bodies, diags); }
+  // The built-in theme only: no templates/ folder in the test's working directory.
+  PagesShard render(Diagnostics& diags) const {
+    Theme theme(builtin_only());
+    std::set<std::string> used;
+    return render_shard(site, links, &meta, &bodies, theme, used, diags);
+  }
+  static ThemeOptions builtin_only() {
+    ThemeOptions o;
+    o.folders.clear();
+    return o;
+  }
 
   std::string html() const {
     Diagnostics diags;
@@ -177,7 +187,7 @@ TEST(RenderShard, EscapesTitlesEverywhere) {
   EXPECT_EQ(html.find("Docs & More"), std::string::npos) << "an unescaped site title leaked into the page";
   EXPECT_NE(html.find("<title>Install &lt;now&gt; · Docs &amp; More</title>"), std::string::npos) << html;
   EXPECT_NE(html.find("<h1>Install &lt;now&gt;</h1>"), std::string::npos) << html;
-  EXPECT_NE(html.find("<meta name=\"description\" content=\"How to &quot;install&quot;\">"), std::string::npos);
+  EXPECT_NE(html.find("<meta name=\"description\" content=\"How to &#34;install&#34;\">"), std::string::npos);
 }
 
 TEST(RenderShard, HomePageTitleIsTheSiteTitle) {
@@ -288,7 +298,9 @@ TEST(RenderShard, GeneratedPagesListTheirChildren) {
   gen.pages.push_back(s);
   gen.sections = {f.links.sections[0], {"blog", "/blog/", {{"Trip & back", "/blog/trip/", false}}}};
   Diagnostics diags;
-  PagesShard out = render_shard(f.site, gen, nullptr, nullptr, diags);
+  Theme theme(Fixture::builtin_only());
+  std::set<std::string> used;
+  PagesShard out = render_shard(f.site, gen, nullptr, nullptr, theme, used, diags);
   EXPECT_FALSE(diags.has_errors());
   ASSERT_EQ(out.files.size(), 1u);
   EXPECT_EQ(out.files[0].path, "blog/index.html");
@@ -337,8 +349,10 @@ TEST(RenderShard, PageMissingFromTheMetaOrBodyFileIsAStaleIntermediate) {
   for (auto [m, b] : {std::pair<const MetaShard*, const BodyShard*>{&f.meta, nullptr}, {&f.meta, &no_body},
                       {&no_meta, &f.bodies}}) {
     Diagnostics diags;
+    Theme theme(Fixture::builtin_only());
+    std::set<std::string> used;
     try {
-      render_shard(f.site, f.links, m, b, diags);
+      render_shard(f.site, f.links, m, b, theme, used, diags);
       ADD_FAILURE() << "rendered a page without its meta or body";
     } catch (const Failure& e) {
       EXPECT_EQ(e.code(), kExitBadIntermediate);

@@ -80,7 +80,7 @@ TEST(Map, KeepsInsertionOrderAndReplacesInPlace) {
 
 TEST(Map, LargeMapsStayCorrectWithTheIndex) {
   Map m;
-  for (int i = 0; i < 100; ++i) m.set("k" + std::to_string(i), Value(i));
+  for (int i = 0; i < 100; ++i) m.set(std::string("k").append(std::to_string(i)), Value(i));
   m.set("k50", Value(-1));
   EXPECT_EQ(m.size(), 100u);
   EXPECT_EQ(m.find("k99")->as_int(), 99);

@@ -1,0 +1,160 @@
+#include "render/context.h"
+
+#include "support/paths.h"
+#include "template/value_json.h"
+
+namespace bengal {
+namespace {
+
+using tmpl::Map;
+using tmpl::Value;
+
+Value strings(const std::vector<std::string>& items) {
+  std::vector<Value> out(items.begin(), items.end());
+  return Value::list(std::move(out));
+}
+
+Value ref(const PageRef& r) {
+  if (r.url.empty()) return Value();
+  Map m;
+  m.set("title", r.title);
+  m.set("url", r.url);
+  return Value(std::move(m));
+}
+
+Value heading(const Heading& h, std::vector<Value> children = {}) {
+  Map m;
+  m.set("level", static_cast<int64_t>(h.level));
+  m.set("id", h.id);
+  m.set("text", h.text);
+  m.set("children", Value::list(std::move(children)));
+  return Value(std::move(m));
+}
+
+// The level-2 headings with their level-3 headings as children; a level-3 heading before any
+// level-2 one stands at the top. Empty below two entries: a one-line TOC only adds noise.
+Value toc(const PageMeta* meta) {
+  std::vector<Value> top;
+  std::vector<const Heading*> pending_parent;
+  std::vector<std::vector<Value>> children;
+  size_t count = 0;
+  if (meta) {
+    for (const Heading& h : meta->headings) {
+      if (h.level == 2 || (h.level == 3 && pending_parent.empty())) {
+        pending_parent.push_back(&h);
+        children.emplace_back();
+        ++count;
+      } else if (h.level == 3) {
+        children.back().push_back(heading(h));
+        ++count;
+      }
+    }
+  }
+  if (count < 2) return Value::list({});
+  for (size_t i = 0; i < pending_parent.size(); ++i) top.push_back(heading(*pending_parent[i], std::move(children[i])));
+  return Value::list(std::move(top));
+}
+
+Value listing(const SectionListing& l) {
+  std::vector<Value> entries;
+  for (const ListItem& item : l.items) {
+    Map e;
+    e.set("title", item.title);
+    e.set("url", item.url);
+    e.set("is_section", item.is_section);
+    entries.push_back(Value(std::move(e)));
+  }
+  Map m;
+  m.set("key", l.key);
+  m.set("url", l.url);
+  m.set("entries", Value::list(std::move(entries)));
+  return Value(std::move(m));
+}
+
+Value children(const std::vector<ChildEntry>& list) {
+  std::vector<Value> out;
+  for (const ChildEntry& c : list) {
+    Map m;
+    m.set("title", c.title);
+    m.set("url", c.url);
+    m.set("summary", c.summary);
+    m.set("date", c.date);
+    m.set("is_section", c.is_section);
+    out.push_back(Value(std::move(m)));
+  }
+  return Value::list(std::move(out));
+}
+
+}  // namespace
+
+Value site_context(const Site& site) {
+  std::vector<Value> sections;
+  for (const SiteSection& s : site.sections) {
+    Map m;
+    m.set("key", s.key);
+    m.set("parent", s.parent);
+    m.set("title", s.title);
+    m.set("url", s.url);
+    m.set("depth", static_cast<int64_t>(s.depth));
+    sections.push_back(Value(std::move(m)));
+  }
+  Map m;
+  m.set("title", site.title);
+  m.set("baseurl", site.baseurl);
+  m.set("base_path", site.base_path);
+  m.set("language", site.language);
+  m.set("params", tmpl::from_json(site.params));
+  m.set("sections", Value::list(std::move(sections)));
+  return Value(std::move(m));
+}
+
+Value page_context(const Value& site, const PageLinks& page, const PageMeta* meta, std::string content,
+                   const std::vector<const SectionListing*>& nav) {
+  Map p;
+  p.set("kind", page.kind);
+  p.set("title", page.title);
+  p.set("url", page.url);
+  p.set("section", page.section);
+  p.set("content", Value::safe_string(std::move(content)));
+  p.set("toc", toc(meta));
+  std::vector<Value> headings;
+  bool has_h1 = false;
+  if (meta) {
+    for (const Heading& h : meta->headings) {
+      headings.push_back(heading(h));
+      has_h1 = has_h1 || h.level == 1;
+    }
+  }
+  p.set("headings", Value::list(std::move(headings)));
+  p.set("has_h1", has_h1);
+  const FrontMatter empty;
+  const FrontMatter& fm = meta ? meta->front : empty;
+  p.set("date", fm.date);
+  p.set("lastmod", fm.lastmod);
+  p.set("tags", strings(fm.tags));
+  p.set("categories", strings(fm.categories));
+  p.set("description", fm.description);
+  p.set("layout", fm.layout);
+  p.set("params", tmpl::from_json(fm.params));
+  p.set("summary", meta ? meta->summary : std::string());
+  uint32_t words = meta ? meta->word_count : 0;
+  p.set("word_count", static_cast<int64_t>(words));
+  p.set("reading_time", static_cast<int64_t>((words + 199) / 200));  // minutes at 200 words a minute
+  p.set("prev", ref(page.prev));
+  p.set("next", ref(page.next));
+  std::vector<Value> ancestors;
+  for (const PageRef& a : page.breadcrumbs) ancestors.push_back(ref(a));
+  p.set("ancestors", Value::list(std::move(ancestors)));
+  p.set("children", children(page.children));
+
+  std::vector<Value> nav_levels;
+  for (const SectionListing* l : nav) nav_levels.push_back(listing(*l));
+  Map ctx;
+  ctx.set("site", site);
+  ctx.set("section", nav.empty() ? Value() : nav_levels.back());
+  ctx.set("nav", Value::list(std::move(nav_levels)));
+  ctx.set("page", Value(std::move(p)));
+  return Value(std::move(ctx));
+}
+
+}  // namespace bengal
