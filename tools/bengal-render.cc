@@ -9,6 +9,7 @@
 #include "support/fs.h"
 #include "support/paths.h"
 #include "support/text.h"
+#include "template/error.h"
 #include "template/value_json.h"
 
 using namespace bengal;
@@ -45,7 +46,7 @@ static ThemeOptions theme_options(const Args& args, const std::string& base_path
 }
 
 // --template FILE --context JSON: one template, no site, output on stdout.
-static void render_one(const Args& args) {
+static void render_one(const Args& args, Diagnostics& diags) {
   std::string context_text = args.get("context", "{}");
   if (starts_with(context_text, "@")) context_text = read_file(context_text.substr(1));
   nlohmann::ordered_json context = nlohmann::ordered_json::parse(context_text, nullptr, false);
@@ -53,10 +54,14 @@ static void render_one(const Args& args) {
     throw Failure(kExitUsage, "--context must be a JSON object");
   ThemeOptions o = theme_options(args, "/");
   std::string file = args.get("template");
-  o.folders.insert(o.folders.begin(), dirname(file).empty() ? "." : dirname(file));
+  o.folders.insert(o.folders.begin(), dirname(file));
   Theme theme(o);
-  std::string out = theme.environment().render(basename(file), tmpl::from_json(context));
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  try {
+    std::string out = theme.environment().render(basename(file), tmpl::from_json(context));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } catch (const tmpl::TemplateError& e) {
+    diags.add(e.diagnostic());
+  }
 }
 
 // Every folder the templates were looked up in: adding or removing a template there can change
@@ -73,7 +78,7 @@ static std::set<std::string> template_deps(const ThemeOptions& o, std::set<std::
 
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
-    if (args.has("template")) return render_one(args);
+    if (args.has("template")) return render_one(args, diags);
     if (args.positional.size() != 1) throw Failure(kExitUsage, "expected one link file");
     const std::string output = args.required("output");
     const std::string dyndep_target = args.has("dyndep") ? args.required("dyndep-target") : std::string();
