@@ -3,8 +3,8 @@
 //   site     title, baseurl, base_path, language, params, sections (the whole section tree)
 //   page     kind, title, url, content (safe HTML), toc, headings, date, lastmod, tags,
 //            categories, params, summary, description, word_count, reading_time, prev,
-//            next, ancestors, children, section, has_h1
-//   section  the page's section: key, title, url, entries
+//            next, ancestors, children, section, layout, has_h1
+//   section  the page's section listing: key, url, entries (title, url, is_section)
 //   nav      the sidebar: the section listings from the home section down to the page's
 // plus the functions url_for(path) and asset_url(path).
 #include <string>
