@@ -39,8 +39,6 @@ struct Section {
   std::vector<std::string> children;  // subsection keys, in section order
 };
 
-bool is_index_name(std::string_view base) { return base == "_index.md" || base == "index.md"; }
-
 std::string parent_key(const std::string& key) { return key.empty() ? std::string() : dirname(key); }
 
 SourceLoc loc_of(const PageMeta& m, const char* key) {
