@@ -24,6 +24,7 @@ struct BuildPlan {
   std::vector<CopiedFile> copies;
   std::vector<std::string> watched_dirs;  // folders whose listing changes regenerate build.ninja
   std::vector<std::string> template_folders;  // the template folders that exist
+  std::vector<std::string> template_files;    // their files, site-relative (bengal-link reads their ref()s)
 };
 
 // Splits content-relative Markdown paths (sorted) into shards of about `target` pages.

@@ -17,6 +17,7 @@ static const ToolSpec kSpec = {
         {"generated", 0, "FILE", "write the link file of generated pages (sections without a page) to FILE"},
         {"drafts", 0, "", "publish pages marked draft"},
         {"no-strict-links", 0, "", "report broken references as warnings instead of errors"},
+        {"templates", 't', "DIR", "resolve the ref(\"path\") calls of the templates in DIR (repeatable)", true},
     },
     1,
 };
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     LinkOptions options;
     options.drafts = args.has("drafts");
     options.strict_links = !args.has("no-strict-links");
+    options.template_refs = find_template_refs_in(args.all("templates"));
     LinkResult result = link_site(config, shards, options, diags);
     if (diags.has_errors()) return;
 

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
     }
     bool with_sources = args.has("meta");
     ThemeOptions options = theme_options(args, site.base_path);
+    options.refs = site.refs;
     Theme theme(options);
     std::set<std::string> used;
     PagesShard pages = render_shard(site, links, with_sources ? &meta : nullptr, with_sources ? &body : nullptr,

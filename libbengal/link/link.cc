@@ -59,6 +59,7 @@ class Linker {
     order_sections();
     LinkResult r;
     r.site = make_site();
+    for (const TemplateRef& ref : options_.template_refs) resolve_template_ref(ref, r.site);
     for (size_t s = 0; s < shards_.size(); ++s) r.shards.push_back(make_shard(s));
     r.generated = make_shard(kGenerated);
     r.table = make_table();
@@ -314,20 +315,24 @@ class Linker {
     return it == by_rel_.end() ? nullptr : &nodes_[it->second];
   }
 
+  // The source files a reference path may name: itself if it ends in .md, else the page
+  // file, or the folder's section page.
+  static void add_candidates(std::vector<std::string>& out, const std::optional<std::string>& p) {
+    if (!p) return;
+    if (ends_with(*p, ".md")) {
+      out.push_back(*p);
+      return;
+    }
+    out.push_back(*p + ".md");
+    out.push_back(join_path(*p, "_index.md"));
+    out.push_back(join_path(*p, "index.md"));
+  }
+
   // Candidate source files for a reference path, most specific first.
   std::vector<std::string> candidates(const PageMeta& from, const OutLink& l, const std::string& path) const {
     std::vector<std::string> out;
     std::string here = dirname(from.rel);
-    auto add = [&](std::optional<std::string> p) {
-      if (!p) return;
-      if (ends_with(*p, ".md")) {
-        out.push_back(*p);
-        return;
-      }
-      out.push_back(*p + ".md");
-      out.push_back(join_path(*p, "_index.md"));
-      out.push_back(join_path(*p, "index.md"));
-    };
+    auto add = [&](const std::optional<std::string>& p) { add_candidates(out, p); };
     if (l.kind == static_cast<uint8_t>(LinkKind::kMarkdown)) {
       add(resolve_relative(here, path));
     } else if (starts_with(path, "./") || starts_with(path, "../")) {
@@ -380,6 +385,30 @@ class Linker {
     return n.title;
   }
 
+  // ref("path") in a template: from the content root, like [[path]], with an optional anchor.
+  void resolve_template_ref(const TemplateRef& ref, Site& site) {
+    if (site.refs.count(ref.path)) return;
+    std::string path = ref.path;
+    std::string anchor;
+    if (size_t hash = path.find('#'); hash != std::string::npos) {
+      anchor = path.substr(hash + 1);
+      path.resize(hash);
+    }
+    std::vector<std::string> tried;
+    add_candidates(tried, normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path));
+    for (const std::string& c : tried) {
+      const Node* target = find_page(c);
+      if (!target) continue;
+      if (!anchor.empty() && !has_heading(*target, anchor)) break;
+      site.refs[ref.path] = {target->title, anchor.empty() ? target->url : target->url + "#" + anchor};
+      return;
+    }
+    std::string want = tried.empty() ? path : tried.front();
+    diags_.error(ref.loc, "ref('" + ref.path + "'): no page " + config_.content_dir + "/" + want +
+                              (anchor.empty() ? "" : " with a heading '#" + anchor + "'") +
+                              did_you_mean(want, sorted_rels()));
+  }
+
   static bool has_heading(const Node& n, const std::string& id) {
     if (!n.meta) return false;
     for (const Heading& h : n.meta->headings)
@@ -396,13 +425,18 @@ class Linker {
         return;
       }
     }
+    std::string want = tried.empty() ? path : tried.front();
+    report(from, l, "broken reference '" + l.target + "': no page " + config_.content_dir + "/" + want +
+                        did_you_mean(want, sorted_rels()));
+  }
+
+  // Every published page's source path, sorted; built on the first broken reference.
+  const std::vector<std::string>& sorted_rels() {
     if (all_rels_.empty()) {
       for (const auto& [rel, i] : by_rel_) all_rels_.push_back(rel);
       std::sort(all_rels_.begin(), all_rels_.end());
     }
-    std::string want = tried.empty() ? path : tried.front();
-    report(from, l, "broken reference '" + l.target + "': no page " + config_.content_dir + "/" + want +
-                        did_you_mean(want, all_rels_));
+    return all_rels_;
   }
 
   PageTable make_table() const {

@@ -8,6 +8,7 @@
 #include "model/config.h"
 #include "model/page.h"
 #include "model/site.h"
+#include "link/template_refs.h"
 #include "support/diagnostics.h"
 
 namespace bengal {
@@ -15,6 +16,7 @@ namespace bengal {
 struct LinkOptions {
   bool drafts = false;        // publish pages with `draft: true`
   bool strict_links = true;   // a broken reference is an error (else a warning)
+  std::vector<TemplateRef> template_refs;  // ref("...") calls found in the site's templates
 };
 
 struct LinkResult {

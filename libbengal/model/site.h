@@ -5,6 +5,7 @@
 //                section listings its navigation needs (never a table of every page);
 //   pagetable  — per page URL, title and dates, read only by site-wide steps (bengal-index).
 #include <cstdint>
+#include <map>
 #include <msgpack.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -92,7 +93,8 @@ struct Site {
   std::string language;
   std::vector<SiteSection> sections;  // sorted: parents before children, in section order
   nlohmann::json params = nlohmann::json::object();  // bengal.toml [params]
-  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params);
+  std::map<std::string, PageRef> refs;  // the templates' ref("path") calls, resolved
+  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs);
 };
 
 struct PageTableEntry {

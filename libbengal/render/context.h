@@ -6,7 +6,7 @@
 //            next, ancestors, children, section, layout, has_h1
 //   section  the page's section listing: key, url, entries (title, url, is_section)
 //   nav      the sidebar: the section listings from the home section down to the page's
-// plus the functions url_for(path) and asset_url(path).
+// plus the functions url_for(path), asset_url(path) and ref(path) (theme.h).
 #include <string>
 #include <vector>
 

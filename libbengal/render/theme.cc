@@ -109,6 +109,15 @@ Theme::Theme(const ThemeOptions& options) {
   env_ = std::make_unique<tmpl::Environment>(std::make_shared<ChainLoader>(std::move(loaders)), o);
   env_->add_global("url_for", path_function("url_for", options.base_path));
   env_->add_global("asset_url", path_function("asset_url", options.base_path));
+  env_->add_global("ref", tmpl::Value::function("ref", [refs = options.refs](const tmpl::Args& args) {
+    const tmpl::Value* path = args.find(0, "path");
+    std::string p = path ? path->str() : std::string();
+    auto it = refs.find(p);
+    if (it == refs.end())
+      throw tmpl::EvalError("ref('" + p + "') was not resolved by bengal-link: ref() takes a literal page path "
+                            "written in a template of the site, so the link step can check it");
+    return tmpl::Value(it->second.url);
+  }));
 }
 
 std::shared_ptr<const tmpl::Template> Theme::layout_for(const std::string& kind, const std::string& section,

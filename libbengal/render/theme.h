@@ -2,6 +2,7 @@
 // Templates and layout lookup. Templates are looked up in the site's templates/ folder, then
 // the theme's, then the built-in default theme compiled into the tools; the first one found
 // wins, so a site overrides any theme file by writing one of the same name.
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -18,6 +19,7 @@ struct ThemeOptions {
   std::vector<std::string> folders = {"templates"};  // searched before the built-in theme
   bool strict = false;  // an undefined variable is an error
   std::string base_path = "/";  // for url_for and asset_url
+  std::map<std::string, PageRef> refs;  // ref("path") answers, from the site file
 };
 
 // The template names tried for a page, most specific first (Hugo's order, Bengal's names):

@@ -67,6 +67,17 @@ class Templates(SiteTest):
         self.assertNotEqual(proc.returncode, 0)
         self.assertIn("content/guide/themes.md:4:9: error: no template 'wdie.html' for layout 'wdie'", proc.stdout)
 
+    def test_ref_in_a_template_is_resolved_and_checked_by_the_link_step(self):
+        site, before = self.built_site()
+        self.assertIn('<a href="/guide/themes/">their own template</a>',
+                      site.read("public/reference/tools/pipeline/index.html"))
+        site.edit("templates/reference/page.html", "ref('guide/themes')", "ref('guide/themse')")
+        proc = site.ninja(check=False)
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("templates/reference/page.html:6:175: error: ref('guide/themse'): no page "
+                      "content/guide/themse.md (did you mean 'guide/themes.md'?)", proc.stdout)
+        self.assertEqual(site.stamps(), before)
+
     def test_strict_makes_undefined_variables_errors(self):
         site, _ = self.built_site()
         site.edit("templates/reference/page.html", "{{ super() -}}", "{{ super() -}}\n{{ page.no_such_field }}")
