@@ -1,6 +1,6 @@
 #include "parse/plain_text.h"
 
-#include "parse/utf8.h"
+#include "support/utf8.h"
 
 namespace bengal {
 namespace {

@@ -1,6 +1,6 @@
 #include "parse/slug.h"
 
-#include "parse/utf8.h"
+#include "support/utf8.h"
 
 namespace bengal {
 namespace {

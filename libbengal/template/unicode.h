@@ -5,11 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "support/utf8.h"  // append_utf8
+
 namespace bengal::tmpl {
 
 // Decodes the code point at s[i] and advances i; invalid bytes decode as themselves.
 char32_t next_code_point(std::string_view s, size_t& i);
-void append_utf8(std::string& out, char32_t cp);
 std::u32string to_u32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 

@@ -1,5 +1,5 @@
 #pragma once
-// The few UTF-8 steps the parse step needs (slugs, word counts, summaries).
+// Decoding and encoding UTF-8 code points (slugs, word counts, template filters).
 #include <string>
 #include <string_view>
 

@@ -1,4 +1,4 @@
-#include "parse/utf8.h"
+#include "support/utf8.h"
 
 namespace bengal {
 
