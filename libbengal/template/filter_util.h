@@ -48,6 +48,8 @@ inline void throw_undefined(const Value& v) {
 
 // "a,b" -> {"a", "b"}: the comma-separated attribute lists of sort.
 std::vector<std::string> split_list(std::string_view text);
+// str.splitlines(): \n, \r\n and \r end lines; a final line break adds no empty line.
+std::vector<std::string_view> split_lines(std::string_view s);  // filters_text.cc
 
 // Registers one filter under several names.
 inline void add_filter(Registry& r, std::initializer_list<const char*> names, const Filter& f) {

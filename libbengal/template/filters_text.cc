@@ -12,6 +12,20 @@
 
 namespace bengal::tmpl {
 
+// str.splitlines(): \n, \r\n and \r end lines; a final line break adds no empty line.
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\n' && s[i] != '\r') continue;
+    lines.push_back(s.substr(start, i - start));
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < s.size()) lines.push_back(s.substr(start));
+  return lines;
+}
+
 namespace {
 
 Value escape_filter(FilterContext&, const Value& v, const Args&) {
@@ -164,20 +178,6 @@ Value urlencode_filter(FilterContext&, const Value& v, const Args&) {
     out += url_quote(kv[0].str(), true) + "=" + url_quote(kv[1].str(), true);
   }
   return Value(std::move(out));
-}
-
-// str.splitlines(): \n, \r\n and \r end lines; a final line break adds no empty line.
-std::vector<std::string_view> split_lines(std::string_view s) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\n' && s[i] != '\r') continue;
-    lines.push_back(s.substr(start, i - start));
-    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    start = i + 1;
-  }
-  if (start < s.size()) lines.push_back(s.substr(start));
-  return lines;
 }
 
 Value indent_filter(FilterContext&, const Value& s, const Args& args) {

@@ -121,19 +121,6 @@ std::vector<Text> wrap_line(const Text& text, size_t width, bool break_long_word
   return lines;
 }
 
-std::vector<std::string_view> physical_lines(std::string_view s) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\n' && s[i] != '\r') continue;
-    lines.push_back(s.substr(start, i - start));
-    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    start = i + 1;
-  }
-  if (start < s.size()) lines.push_back(s.substr(start));
-  return lines;
-}
-
 }  // namespace
 
 Value wordwrap_filter(FilterContext&, const Value& s, const Args& args) {
@@ -146,7 +133,7 @@ Value wordwrap_filter(FilterContext&, const Value& s, const Args& args) {
   bool on_hyphens = bool_arg(args, 3, "break_on_hyphens", true);
   std::string out;
   std::string text = s.str();
-  std::vector<std::string_view> lines = physical_lines(text);
+  std::vector<std::string_view> lines = split_lines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += separator;
     std::vector<Text> wrapped = wrap_line(to_u32(lines[i]), static_cast<size_t>(width), break_long_words, on_hyphens);
