@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "link/menus.h"
 #include "support/paths.h"
 #include "support/text.h"
 
@@ -60,6 +61,7 @@ class Linker {
     LinkResult r;
     r.site = make_site();
     for (const TemplateRef& ref : options_.template_refs) resolve_template_ref(ref, r.site);
+    r.site.menus = build_menus();
     for (size_t s = 0; s < shards_.size(); ++s) r.shards.push_back(make_shard(s));
     r.generated = make_shard(kGenerated);
     r.table = make_table();
@@ -367,11 +369,7 @@ class Linker {
     }
     if (!target) return {};
     if (!anchor.empty() && !has_heading(*target, anchor)) {
-      std::vector<std::string> ids;
-      if (target->meta)
-        for (const Heading& h : target->meta->headings) ids.push_back(h.id);
-      report(from, l, "no heading '#" + anchor + "' in " + (target->meta ? target->meta->source : target->url) +
-                          did_you_mean(anchor, ids));
+      report(from, l, no_heading(*target, anchor));
       return {target->url, target->title};
     }
     // A reference within the page is just the fragment; an anchored one shows the heading.
@@ -385,6 +383,38 @@ class Linker {
     return n.title;
   }
 
+  // A page named by its path from the content folder, as [[path]] and ref("path") name it.
+  // `tried` receives the source files looked for, for messages.
+  const Node* find_from_root(const std::string& path, std::vector<std::string>& tried) const {
+    add_candidates(tried, normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path));
+    for (const std::string& c : tried)
+      if (const Node* n = find_page(c)) return n;
+    return nullptr;
+  }
+
+  // Menus from bengal.toml (a `page` resolved like [[page]]) and from front matter.
+  std::map<std::string, std::vector<MenuEntry>> build_menus() {
+    std::vector<MenuItem> items;
+    for (const MenuItemConfig& c : config_.menu_items) {
+      MenuItem item{c.menu, c.identifier, c.name, c.url, c.parent, c.weight, c.loc};
+      if (!c.page.empty()) {
+        std::vector<std::string> tried;
+        const Node* target = find_from_root(c.page, tried);
+        if (!target) {
+          diags_.error(c.loc, "menu '" + c.menu + "': " + no_page(c.page, tried));
+          continue;
+        }
+        item.url = target->url;
+        if (item.name.empty()) item.name = target->title;
+      }
+      items.push_back(std::move(item));
+    }
+    for (const Node& n : nodes_)
+      if (n.meta)
+        for (MenuItem& item : front_matter_menu_items(*n.meta, n.url, n.title, diags_)) items.push_back(std::move(item));
+    return assemble_menus(std::move(items), diags_);
+  }
+
   // ref("path") in a template: from the content root, like [[path]], with an optional anchor.
   void resolve_template_ref(const TemplateRef& ref, Site& site) {
     if (site.refs.count(ref.path)) return;
@@ -395,18 +425,23 @@ class Linker {
       path.resize(hash);
     }
     std::vector<std::string> tried;
-    add_candidates(tried, normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path));
-    for (const std::string& c : tried) {
-      const Node* target = find_page(c);
-      if (!target) continue;
-      if (!anchor.empty() && !has_heading(*target, anchor)) break;
+    const Node* target = find_from_root(path, tried);
+    if (!target) {
+      diags_.error(ref.loc, "ref('" + ref.path + "'): " + no_page(path, tried));
+    } else if (!anchor.empty() && !has_heading(*target, anchor)) {
+      diags_.error(ref.loc, "ref('" + ref.path + "'): " + no_heading(*target, anchor));
+    } else {
       site.refs[ref.path] = {target->title, anchor.empty() ? target->url : target->url + "#" + anchor};
-      return;
     }
-    std::string want = tried.empty() ? path : tried.front();
-    diags_.error(ref.loc, "ref('" + ref.path + "'): no page " + config_.content_dir + "/" + want +
-                              (anchor.empty() ? "" : " with a heading '#" + anchor + "'") +
-                              did_you_mean(want, sorted_rels()));
+  }
+
+  // "no heading '#x' in content/a.md (did you mean 'y'?)"
+  static std::string no_heading(const Node& target, const std::string& anchor) {
+    std::vector<std::string> ids;
+    if (target.meta)
+      for (const Heading& h : target.meta->headings) ids.push_back(h.id);
+    return "no heading '#" + anchor + "' in " + (target.meta ? target.meta->source : target.url) +
+           did_you_mean(anchor, ids);
   }
 
   static bool has_heading(const Node& n, const std::string& id) {
@@ -425,18 +460,28 @@ class Linker {
         return;
       }
     }
-    std::string want = tried.empty() ? path : tried.front();
-    report(from, l, "broken reference '" + l.target + "': no page " + config_.content_dir + "/" + want +
-                        did_you_mean(want, sorted_rels()));
+    report(from, l, "broken reference '" + l.target + "': " + no_page(path, tried));
   }
 
-  // Every published page's source path, sorted; built on the first broken reference.
-  const std::vector<std::string>& sorted_rels() {
-    if (all_rels_.empty()) {
-      for (const auto& [rel, i] : by_rel_) all_rels_.push_back(rel);
+  // "no page content/x.md (did you mean 'y'?)". A path written like a reference
+  // (guide/intro) is matched against the pages' reference names; a .md link against their
+  // source files.
+  std::string no_page(const std::string& written, const std::vector<std::string>& tried) {
+    if (all_rels_.empty()) {  // built on the first broken reference only
+      for (const auto& [rel, i] : by_rel_) {
+        all_rels_.push_back(rel);
+        std::string name = basename(rel) == "_index.md" || basename(rel) == "index.md" ? dirname(rel)
+                                                                                       : strip_extension(rel);
+        if (!name.empty()) reference_names_.push_back(name);
+      }
       std::sort(all_rels_.begin(), all_rels_.end());
+      std::sort(reference_names_.begin(), reference_names_.end());
     }
-    return all_rels_;
+    std::string want = tried.empty() ? written : tried.front();
+    bool as_file = ends_with(written, ".md");
+    std::string stripped = written[0] == '/' ? written.substr(1) : written;
+    return "no page " + config_.content_dir + "/" + want +
+           (as_file ? did_you_mean(want, all_rels_) : did_you_mean(stripped, reference_names_));
   }
 
   PageTable make_table() const {
@@ -470,7 +515,8 @@ class Linker {
   std::unordered_map<std::string, size_t> by_rel_;
   std::set<std::string> drafts_;
   std::map<std::string, Section> sections_;
-  std::vector<std::string> all_rels_;  // sorted, built on the first broken reference
+  std::vector<std::string> all_rels_;         // sorted, built on the first broken reference
+  std::vector<std::string> reference_names_;  // the same as references name them: "guide/intro"
 };
 
 }  // namespace

@@ -87,6 +87,17 @@ class TableReader {
     out = static_cast<uint32_t>(*v);
   }
 
+  void integer(const char* key, int64_t& out) {
+    known_.push_back(key);
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) return;
+    if (!n->is_integer()) {
+      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be an integer");
+      return;
+    }
+    out = *n->value<int64_t>();
+  }
+
   void warn_unknown() {
     for (const auto& [k, v] : table_) {
       std::string key(k.str());
@@ -106,6 +117,38 @@ class TableReader {
   std::vector<std::string> known_;
 };
 
+// [[menu.main]] name = "Docs", page = "docs" ... : one array of tables per menu.
+void read_menus(const toml::table& menus, const std::string& path, Config& cfg, Diagnostics& diags) {
+  for (const auto& [k, v] : menus) {
+    std::string menu(k.str());
+    const toml::array* entries = v.as_array();
+    if (entries == nullptr || !entries->is_array_of_tables()) {
+      diags.error(loc_of(path, v.source()), "'menu." + menu + "' must be a list of tables ([[menu." + menu + "]])");
+      continue;
+    }
+    for (const toml::node& e : *entries) {
+      const toml::table& table = *e.as_table();
+      MenuItemConfig item;
+      item.menu = menu;
+      item.loc = loc_of(path, table.source());
+      TableReader r(table, "menu." + menu, path, diags);
+      r.string("name", item.name);
+      r.string("url", item.url);
+      r.string("page", item.page);
+      r.integer("weight", item.weight);
+      r.string("parent", item.parent);
+      r.string("identifier", item.identifier);
+      r.warn_unknown();
+      if (item.url.empty() == item.page.empty())
+        diags.error(item.loc, "a [[menu." + menu + "]] entry needs either 'url' or 'page'");
+      else if (item.name.empty() && item.page.empty())
+        diags.error(item.loc, "a [[menu." + menu + "]] entry with a 'url' needs a 'name'");
+      else
+        cfg.menu_items.push_back(std::move(item));
+    }
+  }
+}
+
 }  // namespace
 
 Config parse_config(const std::string& text, const std::string& path, Diagnostics& diags) {
@@ -119,7 +162,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     return cfg;
   }
 
-  static const std::vector<std::string> kTables = {"site", "build", "params"};
+  static const std::vector<std::string> kTables = {"site", "build", "params", "menu"};
   for (const auto& [k, v] : root) {
     std::string key(k.str());
     bool known = false;
@@ -150,6 +193,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.warn_unknown();
   }
   if (const toml::table* params = root["params"].as_table()) cfg.params = toml_to_json(*params);
+  if (const toml::table* menus = root["menu"].as_table()) read_menus(*menus, path, cfg, diags);
 
   // Folders must stay inside the site: the output folder is written and pruned by Bengal.
   auto check_folder = [&](const char* key, std::string& dir) {

@@ -9,6 +9,18 @@
 
 namespace bengal {
 
+// One [[menu.<menu>]] entry of bengal.toml.
+struct MenuItemConfig {
+  std::string menu;        // "main"
+  std::string name;        // shown text; defaults to the page's title
+  std::string url;         // a URL as is ...
+  std::string page;        // ... or a page, resolved like [[page]]
+  int64_t weight = 0;      // lower first; 0 sorts last
+  std::string parent;      // identifier of the parent entry
+  std::string identifier;  // defaults to name
+  SourceLoc loc;           // where the entry starts in bengal.toml
+};
+
 struct Config {
   std::string path;  // the config file, as given
 
@@ -18,6 +30,7 @@ struct Config {
   std::string language = "en";
   std::string theme;  // themes/<theme>/templates is searched after templates/
   nlohmann::json params = nlohmann::json::object();  // [params], free-form
+  std::vector<MenuItemConfig> menu_items;            // [[menu.<name>]], in file order
 
   // [build]
   std::string content_dir = "content";

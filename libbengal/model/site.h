@@ -86,6 +86,16 @@ struct SiteSection {
   MSGPACK_DEFINE_MAP(key, parent, title, url, depth);
 };
 
+// A menu entry, with its sub-entries (bengal.toml [[menu.<name>]] and front matter `menu:`).
+struct MenuEntry {
+  std::string identifier;
+  std::string name;
+  std::string url;
+  int64_t weight = 0;
+  std::vector<MenuEntry> children;  // sorted like the top level: weight, then name
+  MSGPACK_DEFINE_MAP(identifier, name, url, weight, children);
+};
+
 struct Site {
   std::string title;
   std::string baseurl;
@@ -94,7 +104,8 @@ struct Site {
   std::vector<SiteSection> sections;  // sorted: parents before children, in section order
   nlohmann::json params = nlohmann::json::object();  // bengal.toml [params]
   std::map<std::string, PageRef> refs;  // the templates' ref("path") calls, resolved
-  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs);
+  std::map<std::string, std::vector<MenuEntry>> menus;  // by menu name
+  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus);
 };
 
 struct PageTableEntry {

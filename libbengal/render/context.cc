@@ -85,6 +85,44 @@ Value children(const std::vector<ChildEntry>& list) {
   return Value::list(std::move(out));
 }
 
+// Does `url` name a section the page at `page_url` lives in? (The home page leads to every
+// page, so it is left out.)
+bool leads_to(const std::string& url, const std::string& page_url, const std::string& base_path) {
+  return url != base_path && !url.empty() && url.back() == '/' && url.size() < page_url.size() &&
+         page_url.compare(0, url.size(), url) == 0;
+}
+
+// Menu entries as template values; with a page URL, each entry also says whether it is that
+// page (active) or leads to it (in_trail: a sub-entry is active, or it is one of the page's
+// sections).
+Value menu_entries(const std::vector<MenuEntry>& entries, const std::string* page_url, const std::string& base_path,
+                   bool* any_active = nullptr) {
+  std::vector<Value> out;
+  for (const MenuEntry& e : entries) {
+    bool child_active = false;
+    Map m;
+    m.set("identifier", e.identifier);
+    m.set("name", e.name);
+    m.set("url", e.url);
+    m.set("weight", e.weight);
+    m.set("children", menu_entries(e.children, page_url, base_path, &child_active));
+    bool active = page_url && e.url == *page_url;
+    if (page_url) {
+      m.set("active", active);
+      m.set("in_trail", child_active || leads_to(e.url, *page_url, base_path));
+    }
+    if (any_active) *any_active = *any_active || active || child_active;
+    out.push_back(Value(std::move(m)));
+  }
+  return Value::list(std::move(out));
+}
+
+Value menus(const Site& site, const std::string* page_url) {
+  Map m;
+  for (const auto& [name, entries] : site.menus) m.set(name, menu_entries(entries, page_url, site.base_path));
+  return Value(std::move(m));
+}
+
 }  // namespace
 
 Value site_context(const Site& site) {
@@ -105,10 +143,11 @@ Value site_context(const Site& site) {
   m.set("language", site.language);
   m.set("params", tmpl::from_json(site.params));
   m.set("sections", Value::list(std::move(sections)));
+  m.set("menus", menus(site, nullptr));
   return Value(std::move(m));
 }
 
-Value page_context(const Value& site, const PageLinks& page, const PageMeta* meta, std::string content,
+Value page_context(const Site& site_record, const Value& site, const PageLinks& page, const PageMeta* meta, std::string content,
                    const std::vector<const SectionListing*>& nav) {
   Map p;
   p.set("kind", page.kind);
@@ -151,6 +190,7 @@ Value page_context(const Value& site, const PageLinks& page, const PageMeta* met
   for (const SectionListing* l : nav) nav_levels.push_back(listing(*l));
   Map ctx;
   ctx.set("site", site);
+  ctx.set("menus", menus(site_record, &page.url));
   ctx.set("section", nav.empty() ? Value() : nav_levels.back());
   ctx.set("nav", Value::list(std::move(nav_levels)));
   ctx.set("page", Value(std::move(p)));

@@ -43,7 +43,7 @@ static std::vector<const SectionListing*> nav_path(const LinkShard& links, const
   return path;
 }
 
-static OutputFile render_page(const tmpl::Value& site, const LinkShard& links, const PageLinks& page,
+static OutputFile render_page(const Site& site_record, const tmpl::Value& site, const LinkShard& links, const PageLinks& page,
                               const PageMeta* meta, std::string content, Theme& theme,
                               std::set<std::string>& templates_used) {
   SourceLoc where{meta ? meta->source : std::string(), 0, 0};
@@ -56,7 +56,7 @@ static OutputFile render_page(const tmpl::Value& site, const LinkShard& links, c
   tmpl::RenderInfo info;
   OutputFile file;
   file.path = page.output;
-  file.bytes = tmpl->render(page_context(site, page, meta, std::move(content), nav_path(links, page.section)), &info);
+  file.bytes = tmpl->render(page_context(site_record, site, page, meta, std::move(content), nav_path(links, page.section)), &info);
   file.hash = hash_hex(file.bytes);
   for (std::string& used : info.templates_used)
     if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
@@ -96,7 +96,7 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
       continue;
     }
     try {
-      out.files.push_back(render_page(site_value, links, page, m, std::move(content), theme, templates_used));
+      out.files.push_back(render_page(site, site_value, links, page, m, std::move(content), theme, templates_used));
     } catch (const tmpl::TemplateError& e) {
       diags.add(e.diagnostic());
     }

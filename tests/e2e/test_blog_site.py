@@ -40,6 +40,25 @@ class BlogSite(SiteTest):
         site.ninja()
         self.assertFalse(os.path.exists(site.file("public/posts/draft-post/index.html")))
 
+    def test_main_menu_from_config_and_front_matter_marks_the_current_page(self):
+        site = self.site()
+        site.build()
+        about = site.read("public/about/index.html")
+        self.assertIn('<nav aria-label="Main"><ul><li><a href="/posts/">Posts</a></li>'
+                      '<li><a href="/about/" aria-current="page">About me</a></li>'
+                      '<li><a href="https://example.org/notes">Source</a></li></ul></nav>', about)
+        post = site.read("public/posts/winter-tools/index.html")
+        self.assertIn('<li><a href="/posts/" class="in-trail">Posts</a></li>', post)
+
+    def test_a_menu_entry_naming_a_missing_page_is_an_error_in_the_config(self):
+        site = self.site()
+        site.edit("bengal.toml", 'page = "posts"', 'page = "psots"')
+        site.configure()
+        proc = site.ninja(check=False)
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("bengal.toml:6:1: error: menu 'main': no page content/psots.md (did you mean 'posts'?)",
+                      proc.stdout)
+
     def test_sitemap_lists_dates(self):
         site = self.site()
         site.build()

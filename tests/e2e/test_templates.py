@@ -75,7 +75,7 @@ class Templates(SiteTest):
         proc = site.ninja(check=False)
         self.assertNotEqual(proc.returncode, 0)
         self.assertIn("templates/reference/page.html:6:175: error: ref('guide/themse'): no page "
-                      "content/guide/themse.md (did you mean 'guide/themes.md'?)", proc.stdout)
+                      "content/guide/themse.md (did you mean 'guide/themes'?)", proc.stdout)
         self.assertEqual(site.stamps(), before)
 
     def test_strict_makes_undefined_variables_errors(self):

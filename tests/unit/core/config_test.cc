@@ -272,3 +272,41 @@ TEST_F(ConfigFile, StepsSeeErrorsButNotWarnings) {
 
 }  // namespace
 }  // namespace bengal
+
+namespace bengal {
+namespace {
+
+TEST(ConfigMenus, ReadsEveryMenuAndEntry) {
+  Diagnostics diags;
+  Config c = parse_config(
+      "[[menu.main]]\nname = \"Docs\"\npage = \"docs\"\nweight = 2\n\n"
+      "[[menu.main]]\nname = \"Source\"\nurl = \"https://example.org\"\nparent = \"docs\"\nidentifier = \"src\"\n\n"
+      "[[menu.footer]]\npage = \"about\"\n",
+      "bengal.toml", diags);
+  EXPECT_FALSE(diags.has_errors());
+  ASSERT_EQ(c.menu_items.size(), 3u);
+  EXPECT_EQ(c.menu_items[0].menu, "footer");  // tables come out in key order
+  EXPECT_EQ(c.menu_items[1].name, "Docs");
+  EXPECT_EQ(c.menu_items[1].page, "docs");
+  EXPECT_EQ(c.menu_items[1].weight, 2);
+  EXPECT_EQ(c.menu_items[2].url, "https://example.org");
+  EXPECT_EQ(c.menu_items[2].parent, "docs");
+  EXPECT_EQ(c.menu_items[2].identifier, "src");
+  EXPECT_EQ(c.menu_items[2].loc.line, 6u);  // the entry's [[menu.main]] line
+}
+
+TEST(ConfigMenus, EntriesNeedAUrlOrAPage) {
+  Diagnostics diags;
+  Config c = parse_config("[[menu.main]]\nname = \"X\"\n\n[[menu.main]]\nurl = \"/x/\"\n\n[menu]\nfooter = 3\n",
+                          "bengal.toml", diags);
+  EXPECT_TRUE(c.menu_items.empty());
+  std::vector<std::string> m;
+  for (const Diagnostic& d : diags.items()) m.push_back(format_diagnostic(d, "t"));
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_NE(m[0].find("error: 'menu.footer' must be a list of tables ([[menu.footer]])"), std::string::npos) << m[0];
+  EXPECT_NE(m[1].find("error: a [[menu.main]] entry needs either 'url' or 'page'"), std::string::npos) << m[1];
+  EXPECT_NE(m[2].find("error: a [[menu.main]] entry with a 'url' needs a 'name'"), std::string::npos) << m[2];
+}
+
+}  // namespace
+}  // namespace bengal

@@ -605,7 +605,7 @@ TEST(LinkReferences, BrokenReferenceIsAnErrorWithASuggestion) {
                      "content/links/broken-links.md:7:36: error: broken reference 'missing.md': no page "
                      "content/links/missing.md",
                      "content/links/broken-links.md:7:71: error: broken reference 'links/dupliate-a': no page "
-                     "content/links/dupliate-a.md (did you mean 'links/duplicate-a.md'?)"}));
+                     "content/links/dupliate-a.md (did you mean 'links/duplicate-a'?)"}));
   // One resolved entry per reference, empty when broken.
   const std::vector<ResolvedLink>& r = l.page("links/broken-links.md").links;
   ASSERT_EQ(r.size(), 3u);

@@ -59,10 +59,10 @@ TEST(LinkTemplateRefs, BrokenRefIsAnErrorAtTheTemplate) {
   ASSERT_EQ(diags.error_count(), 2u);
   EXPECT_EQ(format_diagnostic(diags.items()[0], "bengal-link"),
             "templates/page.html:3:9: error: ref('guide/instal'): no page content/guide/instal.md "
-            "(did you mean 'guide/install.md'?)");
+            "(did you mean 'guide/install'?)");
   EXPECT_EQ(format_diagnostic(diags.items()[1], "bengal-link"),
-            "templates/page.html:4:2: error: ref('guide/install#nope'): no page content/guide/install.md "
-            "with a heading '#nope' (did you mean 'guide/install.md'?)");
+            "templates/page.html:4:2: error: ref('guide/install#nope'): no heading '#nope' in "
+            "content/guide/install.md");
 }
 
 }  // namespace

@@ -207,8 +207,8 @@ TEST(RenderShard, BreadcrumbsFromHomeToTheCurrentPage) {
 
 TEST(RenderShard, HeaderListsTheTopLevelSections) {
   Fixture f;
-  EXPECT_EQ(between(f.html(), "<nav aria-label=\"Sections\">", "</nav>"),
-            "<nav aria-label=\"Sections\"><ul><li><a href=\"/guide/\">Guide</a></li>"
+  EXPECT_EQ(between(f.html(), "<nav aria-label=\"Main\">", "</nav>"),
+            "<nav aria-label=\"Main\"><ul><li><a href=\"/guide/\">Guide</a></li>"
             "<li><a href=\"/blog/\">Blog</a></li></ul></nav>");
   EXPECT_NE(f.html().find("<a class=\"brand\" href=\"/\">Docs &amp; More</a>"), std::string::npos);
 }
