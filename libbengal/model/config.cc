@@ -2,9 +2,9 @@
 
 #include <toml++/toml.h>
 
-#include <sstream>
 #include <vector>
 
+#include "format/toml_json.h"
 #include "support/failure.h"
 #include "support/fs.h"
 #include "support/paths.h"
@@ -32,28 +32,6 @@ std::string Config::base_origin() const {
 
 static SourceLoc loc_of(const std::string& path, const toml::source_region& r) {
   return {path, static_cast<uint32_t>(r.begin.line), static_cast<uint32_t>(r.begin.column)};
-}
-
-static nlohmann::json toml_to_json(const toml::node& node) {
-  if (const auto* t = node.as_table()) {
-    nlohmann::json obj = nlohmann::json::object();
-    for (const auto& [k, v] : *t) obj[std::string(k.str())] = toml_to_json(v);
-    return obj;
-  }
-  if (const auto* a = node.as_array()) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& v : *a) arr.push_back(toml_to_json(v));
-    return arr;
-  }
-  if (auto s = node.value<std::string>(); s && node.is_string()) return *s;
-  if (node.is_integer()) return *node.value<int64_t>();
-  if (node.is_floating_point()) return *node.value<double>();
-  if (node.is_boolean()) return *node.value<bool>();
-  std::ostringstream os;  // dates and times: their TOML text
-  if (node.is_date()) os << *node.as_date();
-  else if (node.is_time()) os << *node.as_time();
-  else if (node.is_date_time()) os << *node.as_date_time();
-  return os.str();
 }
 
 namespace {
