@@ -55,21 +55,6 @@ Value toc(const PageMeta* meta) {
   return Value::list(std::move(top));
 }
 
-Value listing(const SectionListing& l) {
-  std::vector<Value> entries;
-  for (const ListItem& item : l.items) {
-    Map e;
-    e.set("title", item.title);
-    e.set("url", item.url);
-    e.set("is_section", item.is_section);
-    entries.push_back(Value(std::move(e)));
-  }
-  Map m;
-  m.set("key", l.key);
-  m.set("url", l.url);
-  m.set("entries", Value::list(std::move(entries)));
-  return Value(std::move(m));
-}
 
 Value children(const std::vector<ChildEntry>& list) {
   std::vector<Value> out;
@@ -125,6 +110,22 @@ Value menus(const Site& site, const std::string* page_url) {
 
 }  // namespace
 
+Value listing_context(const SectionListing& l) {
+  std::vector<Value> entries;
+  for (const ListItem& item : l.items) {
+    Map e;
+    e.set("title", item.title);
+    e.set("url", item.url);
+    e.set("is_section", item.is_section);
+    entries.push_back(Value(std::move(e)));
+  }
+  Map m;
+  m.set("key", l.key);
+  m.set("url", l.url);
+  m.set("entries", Value::list(std::move(entries)));
+  return Value(std::move(m));
+}
+
 Value site_context(const Site& site) {
   std::vector<Value> sections;
   for (const SiteSection& s : site.sections) {
@@ -148,7 +149,7 @@ Value site_context(const Site& site) {
 }
 
 Value page_context(const Site& site_record, const Value& site, const PageLinks& page, const PageMeta* meta, std::string content,
-                   const std::vector<const SectionListing*>& nav) {
+                   std::vector<Value> nav) {
   Map p;
   p.set("kind", page.kind);
   p.set("title", page.title);
@@ -186,13 +187,11 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   p.set("ancestors", Value::list(std::move(ancestors)));
   p.set("children", children(page.children));
 
-  std::vector<Value> nav_levels;
-  for (const SectionListing* l : nav) nav_levels.push_back(listing(*l));
   Map ctx;
   ctx.set("site", site);
   ctx.set("menus", menus(site_record, &page.url));
-  ctx.set("section", nav.empty() ? Value() : nav_levels.back());
-  ctx.set("nav", Value::list(std::move(nav_levels)));
+  ctx.set("section", nav.empty() ? Value() : nav.back());
+  ctx.set("nav", Value::list(std::move(nav)));
   ctx.set("page", Value(std::move(p)));
   return Value(std::move(ctx));
 }

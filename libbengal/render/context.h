@@ -20,8 +20,12 @@ namespace bengal {
 
 tmpl::Value site_context(const Site& site);
 
-// One page's variables; `site` is the value site_context made for the shard.
+// A section listing (for `nav` and `section`); made once per shard, shared by its pages.
+tmpl::Value listing_context(const SectionListing& listing);
+
+// One page's variables; `site` is the value site_context made for the shard, `nav` the
+// listings from the home section down to the page's.
 tmpl::Value page_context(const Site& site_record, const tmpl::Value& site, const PageLinks& page, const PageMeta* meta,
-                         std::string content, const std::vector<const SectionListing*>& nav);
+                         std::string content, std::vector<tmpl::Value> nav);
 
 }  // namespace bengal

@@ -30,13 +30,19 @@ std::string fill_slots(const PageBody& body, const std::vector<ResolvedLink>& li
   return out;
 }
 
-// The listings of the sections from the root down to `key`, for the navigation tree.
-static std::vector<const SectionListing*> nav_path(const LinkShard& links, const std::string& key) {
-  std::vector<const SectionListing*> path;
+// The listings of the sections from the root down to `key`, for the navigation tree. Each
+// listing becomes a template value once per shard: the pages of a section share it.
+using ListingValues = std::unordered_map<const SectionListing*, tmpl::Value>;
+static std::vector<tmpl::Value> nav_path(const LinkShard& links, const std::string& key, ListingValues& made) {
+  std::vector<tmpl::Value> path;
   for (std::string k = key;; k = dirname(k)) {
     auto it = std::lower_bound(links.sections.begin(), links.sections.end(), k,
                                [](const SectionListing& s, const std::string& x) { return s.key < x; });
-    if (it != links.sections.end() && it->key == k) path.push_back(&*it);
+    if (it != links.sections.end() && it->key == k) {
+      auto [value, fresh] = made.try_emplace(&*it);
+      if (fresh) value->second = listing_context(*it);
+      path.push_back(value->second);
+    }
     if (k.empty()) break;
   }
   std::reverse(path.begin(), path.end());
@@ -44,7 +50,7 @@ static std::vector<const SectionListing*> nav_path(const LinkShard& links, const
 }
 
 static OutputFile render_page(const Site& site_record, const tmpl::Value& site, const LinkShard& links, const PageLinks& page,
-                              const PageMeta* meta, std::string content, Theme& theme,
+                              const PageMeta* meta, std::string content, Theme& theme, ListingValues& listings,
                               std::set<std::string>& templates_used) {
   SourceLoc where{meta ? meta->source : std::string(), 0, 0};
   std::string layout = meta ? meta->front.layout : std::string();
@@ -56,7 +62,8 @@ static OutputFile render_page(const Site& site_record, const tmpl::Value& site, 
   tmpl::RenderInfo info;
   OutputFile file;
   file.path = page.output;
-  file.bytes = tmpl->render(page_context(site_record, site, page, meta, std::move(content), nav_path(links, page.section)), &info);
+  file.bytes = tmpl->render(page_context(site_record, site, page, meta, std::move(content), nav_path(links, page.section, listings)),
+                           &info);
   file.hash = hash_hex(file.bytes);
   for (std::string& used : info.templates_used)
     if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
@@ -76,6 +83,7 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
   auto metas = by_rel(meta);
   auto bodies = by_rel(body);
   const tmpl::Value site_value = site_context(site);
+  ListingValues listings;
   PagesShard out;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
@@ -96,7 +104,7 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
       continue;
     }
     try {
-      out.files.push_back(render_page(site, site_value, links, page, m, std::move(content), theme, templates_used));
+      out.files.push_back(render_page(site, site_value, links, page, m, std::move(content), theme, listings, templates_used));
     } catch (const tmpl::TemplateError& e) {
       diags.add(e.diagnostic());
     }
