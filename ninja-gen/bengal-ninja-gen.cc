@@ -21,6 +21,8 @@ static const ToolSpec kSpec = {
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
         {"output", 'o', "FILE", "the build file to write (default: build.ninja)"},
         {"drafts", 0, "", "publish pages marked draft"},
+        {"future", 0, "", "publish pages dated in the future"},
+        {"expired", 0, "", "publish pages whose expirydate has passed"},
         {"strict", 0, "", "make undefined template variables errors"},
     },
     0,
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
     options.config_path = args.get("config", "bengal.toml");
     options.ninja_file = args.get("output", "build.ninja");
     options.drafts = args.has("drafts");
+    options.future = args.has("future");
+    options.expired = args.has("expired");
     options.strict = args.has("strict");
     options.bindir = own_bindir();
     Config config = load_config(options.config_path, diags);

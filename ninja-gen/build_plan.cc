@@ -48,6 +48,16 @@ std::vector<Shard> assign_shards(const std::vector<std::string>& sources, uint32
   return shards;
 }
 
+uint32_t term_shard_count(size_t pages, uint32_t shard_size, uint32_t configured) {
+  if (configured) return configured;
+  size_t wanted = (pages + shard_size - 1) / shard_size;
+  uint32_t count = 1;
+  while (count < wanted && count < 64) count *= 2;
+  return count;
+}
+
+std::string term_shard_name(uint32_t i) { return "_terms-" + std::to_string(i); }
+
 BuildPlan make_plan(const Config& config, const std::string& site_root) {
   BuildPlan plan;
   const std::string content_root = join_path(site_root, config.content_dir);
@@ -59,6 +69,7 @@ BuildPlan make_plan(const Config& config, const std::string& site_root) {
   for (const std::string& rel : list_files_recursive(join_path(site_root, config.static_dir)))
     plan.copies.push_back({join_path(config.static_dir, rel), rel});
   plan.shards = assign_shards(markdown, config.shard_size);
+  if (!config.taxonomies.empty()) plan.term_shards = term_shard_count(markdown.size(), config.shard_size, config.term_shards);
   for (const std::string& dir : list_dirs_recursive(content_root))
     plan.watched_dirs.push_back(join_path(config.content_dir, dir));
   bool missing_folder = false;
@@ -110,7 +121,10 @@ class NinjaFileBuilder {
  private:
   std::string tool(const char* name) const { return join_path(o_.bindir, name); }
   std::string built(const std::string& rel) const { return join_path(c_.build_dir, rel); }
-  std::string drafts_flag() const { return o_.drafts ? " --drafts" : ""; }
+  // Which pages are published: passed to bengal-link, and kept when build.ninja regenerates.
+  std::string publish_flags() const {
+    return std::string(o_.drafts ? " --drafts" : "") + (o_.future ? " --future" : "") + (o_.expired ? " --expired" : "");
+  }
   std::string strict_flag() const { return o_.strict ? " --strict" : ""; }
   std::string templates_flags() const {
     std::string flags;
@@ -131,7 +145,7 @@ class NinjaFileBuilder {
   }
 
   void rules() {
-    w_.rule("configure", {{"command", "$bin/bengal-ninja-gen -c $config -o " + ninja_escape_value(shell_quote(o_.ninja_file)) + drafts_flag() +
+    w_.rule("configure", {{"command", "$bin/bengal-ninja-gen -c $config -o " + ninja_escape_value(shell_quote(o_.ninja_file)) + publish_flags() +
                               strict_flag()},
                           {"description", "CONFIGURE " + o_.ninja_file},
                           {"generator", "1"},
@@ -142,11 +156,16 @@ class NinjaFileBuilder {
     w_.rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix $in"},
                       {"description", "PARSE $prefix"},
                       {"restat", "1"}});
+    std::string term_flags;
+    for (uint32_t i = 0; i < plan_.term_shards; ++i)
+      term_flags += " --term-shard $bdir/shards/" + term_shard_name(i) + ".link";
     w_.rule("link", {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
-                                 "--generated $bdir/shards/_generated.link" + drafts_flag() + templates_flags() + " $in"},
+                                 "--taxonomies $bdir/taxonomies --generated $bdir/shards/_generated.link" +
+                                     term_flags + publish_flags() + templates_flags() + " $in"},
                      {"description", "LINK $bdir/site"},
                      {"restat", "1"}});
-    w_.rule("render", {{"command", "$bin/bengal-render --site $bdir/site $sources" + templates_flags() + strict_flag() +
+    w_.rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
+                                   templates_flags() + strict_flag() +
                                    " -o $pages --depfile $pages_d --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
                        {"deps", "gcc"},
                        {"description", "RENDER $out"},
@@ -193,6 +212,7 @@ class NinjaFileBuilder {
       w_.newline();
     }
     render_and_emit("_generated", "", {});
+    for (uint32_t i = 0; i < plan_.term_shards; ++i) render_and_emit(term_shard_name(i), "", {});
     w_.newline();
   }
 
@@ -222,7 +242,9 @@ class NinjaFileBuilder {
   }
 
   void site_edges() {
-    std::vector<std::string> metas, links = {built("site"), built("pagetable"), shard_path(c_, "_generated", ".link")};
+    std::vector<std::string> metas, links = {built("site"), built("pagetable"), built("taxonomies"),
+                                             shard_path(c_, "_generated", ".link")};
+    for (uint32_t i = 0; i < plan_.term_shards; ++i) links.push_back(shard_path(c_, term_shard_name(i), ".link"));
     std::vector<std::string> index_inputs;
     for (const Shard& s : plan_.shards) {
       metas.push_back(shard_path(c_, s.name, ".meta"));

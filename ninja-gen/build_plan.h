@@ -25,7 +25,16 @@ struct BuildPlan {
   std::vector<std::string> watched_dirs;  // folders whose listing changes regenerate build.ninja
   std::vector<std::string> template_folders;  // the template folders that exist
   std::vector<std::string> template_files;    // their files, site-relative (bengal-link reads their ref()s)
+  uint32_t term_shards = 0;  // render shards for taxonomy and term pages
 };
+
+// How many shards taxonomy and term pages get: about one per shard of content pages, a
+// power of two (so the count, and with it every term's shard, changes only when the site
+// doubles), at most 64. `configured` (build.term_shards) wins when set.
+uint32_t term_shard_count(size_t pages, uint32_t shard_size, uint32_t configured);
+
+// The shard name of term shard `i`: "_terms-3".
+std::string term_shard_name(uint32_t i);
 
 // Splits content-relative Markdown paths (sorted) into shards of about `target` pages.
 // Shards never span two top-level sections, and a page starts a new shard when its path's
@@ -42,6 +51,8 @@ struct GeneratorOptions {
   std::string config_path;  // as given on the command line, relative to the site root
   std::string ninja_file;   // the build file being written
   bool drafts = false;
+  bool future = false;
+  bool expired = false;
   bool strict = false;  // undefined template variables are errors
 };
 

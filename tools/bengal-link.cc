@@ -1,4 +1,7 @@
 // bengal-link: computes URLs, sections, navigation and references from every shard's metadata.
+#include <cstdlib>
+#include <ctime>
+
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "link/link.h"
@@ -8,14 +11,19 @@ using namespace bengal;
 
 static const ToolSpec kSpec = {
     "bengal-link",
-    "[OPTIONS] --site FILE --page-table FILE --generated FILE SHARD.meta...",
+    "[OPTIONS] --site FILE --page-table FILE --generated FILE [--term-shard FILE...] SHARD.meta...",
     "Link every page: URLs, sections, navigation and cross-references",
     {
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
         {"site", 0, "FILE", "write the site file (section tree, site settings) to FILE"},
         {"page-table", 0, "FILE", "write the page table (every page's URL, for site-wide outputs) to FILE"},
         {"generated", 0, "FILE", "write the link file of generated pages (sections without a page) to FILE"},
+        {"term-shard", 0, "FILE", "write taxonomy and term pages to the link files given, by a hash of "
+                                  "their path (repeatable; default: with the generated pages)", true},
+        {"taxonomies", 0, "FILE", "write every taxonomy's terms and counts to FILE (for site.taxonomies)"},
         {"drafts", 0, "", "publish pages marked draft"},
+        {"future", 0, "", "publish pages dated in the future"},
+        {"expired", 0, "", "publish pages whose expirydate has passed"},
         {"no-strict-links", 0, "", "report broken references as warnings instead of errors"},
         {"templates", 't', "DIR", "resolve the ref(\"path\") calls of the templates in DIR (repeatable)", true},
     },
@@ -26,6 +34,18 @@ static const ToolSpec kSpec = {
 static std::string link_path_for(const std::string& meta_path) {
   std::string base = ends_with(meta_path, ".meta") ? meta_path.substr(0, meta_path.size() - 5) : meta_path;
   return base + ".link";
+}
+
+// "Now", for future and expired pages: SOURCE_DATE_EPOCH when set (reproducible builds),
+// else the clock.
+static int64_t build_time() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long value = std::strtoll(epoch, &end, 10);
+    if (*end != '\0') throw Failure(kExitUsage, std::string("SOURCE_DATE_EPOCH must be a number of seconds, not '") + epoch + "'");
+    return value;
+  }
+  return static_cast<int64_t>(std::time(nullptr));
 }
 
 int main(int argc, char** argv) {
@@ -40,6 +60,11 @@ int main(int argc, char** argv) {
     for (const std::string& path : args.positional) shards.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
     LinkOptions options;
     options.drafts = args.has("drafts");
+    options.future = args.has("future");
+    options.expired = args.has("expired");
+    options.now = build_time();
+    const std::vector<std::string>& term_shards = args.all("term-shard");
+    options.term_shards = static_cast<uint32_t>(term_shards.size());
     options.strict_links = !args.has("no-strict-links");
     options.template_refs = find_template_refs_in(args.all("templates"));
     LinkResult result = link_site(config, shards, options, diags);
@@ -49,6 +74,9 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < shards.size(); ++i)
       write_intermediate(Kind::kLink, producer, result.shards[i], link_path_for(args.positional[i]));
     write_intermediate(Kind::kLink, producer, result.generated, generated_path);
+    for (size_t i = 0; i < term_shards.size(); ++i)
+      write_intermediate(Kind::kLink, producer, result.term_shards[i], term_shards[i]);
+    if (args.has("taxonomies")) write_intermediate(Kind::kTaxonomies, producer, result.taxonomies, args.get("taxonomies"));
     write_intermediate(Kind::kSite, producer, result.site, site_path);
     write_intermediate(Kind::kPageTable, producer, result.table, table_path);
   });

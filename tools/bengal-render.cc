@@ -23,6 +23,7 @@ static const ToolSpec kSpec = {
         {"site", 0, "FILE", "the site file written by bengal-link"},
         {"meta", 0, "FILE", "the shard's meta file (omit for the generated-pages shard)"},
         {"body", 0, "FILE", "the shard's body file (omit for the generated-pages shard)"},
+        {"taxonomies", 0, "FILE", "the taxonomies file written by bengal-link, read if a template uses site.taxonomies"},
         {"templates", 't', "DIR", "look for templates in DIR before the built-in theme (repeatable, first wins; "
                                   "default: templates)", true},
         {"strict", 0, "", "an undefined template variable is an error, not an empty string"},
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
     Theme theme(options);
     std::set<std::string> used;
     PagesShard pages = render_shard(site, links, with_sources ? &meta : nullptr, with_sources ? &body : nullptr,
-                                    theme, used, diags);
+                                    theme, used, diags, args.get("taxonomies"));
     if (diags.has_errors()) return;
     write_intermediate(Kind::kPages, producer_of(kSpec.name), pages, output);
     if (args.has("depfile"))

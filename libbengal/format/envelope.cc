@@ -6,7 +6,7 @@
 
 namespace bengal {
 
-static const std::array<KindInfo, 9> kKinds = {{
+static const std::array<KindInfo, 10> kKinds = {{
     {Kind::kScan, "scan", 1, 1},
     {Kind::kMeta, "meta", 1, 1},
     {Kind::kBody, "body", 1, 1},
@@ -16,6 +16,7 @@ static const std::array<KindInfo, 9> kKinds = {{
     {Kind::kPageTable, "pagetable", 1, 1},
     {Kind::kPages, "pages", 1, 1},
     {Kind::kManifest, "manifest", 1, 1},
+    {Kind::kTaxonomies, "taxonomies", 1, 1},
 }};
 
 const KindInfo& kind_info(Kind kind) {

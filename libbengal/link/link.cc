@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <climits>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
 
+#include "link/cascade.h"
 #include "link/menus.h"
+#include "link/related.h"
+#include "model/front_matter.h"
+#include "support/hash.h"
 #include "support/paths.h"
+#include "support/slug.h"
 #include "support/text.h"
 
 namespace bengal {
@@ -19,18 +25,37 @@ std::string title_from_name(std::string_view name) {
   return out;
 }
 
+uint32_t term_shard_of(const std::string& path, uint32_t count) {
+  return count == 0 ? 0 : static_cast<uint32_t>(hash64(path) % count);
+}
+
 namespace {
 
-constexpr size_t kGenerated = static_cast<size_t>(-1);
+constexpr size_t kNone = static_cast<size_t>(-1);
+// A term shared by more pages than this is only looked at through its newest pages when
+// ranking related pages (see related_pages).
+constexpr uint32_t kRelatedScanLimit = 200;
+constexpr std::string_view kIdPrefix = "id:";  // [[id:name]] names a page by its front matter id
+
+struct Section;
 
 struct Node {
-  const PageMeta* meta = nullptr;  // null for a generated section page
-  size_t shard = kGenerated;
+  const PageMeta* meta = nullptr;      // null for a generated page
+  const FrontMatter* front = nullptr;  // the page's front matter with cascades applied
+  size_t shard = kNone;                // output link file (Linker::shard_of_*)
   std::string kind;
   std::string section;  // section key: its own for section pages, the container for pages
+  Section* sec = nullptr;
   std::string url;
   std::string output;
   std::string title;
+  nlohmann::json cascade = nlohmann::json::object();  // the keys cascades gave it
+  std::vector<std::string> aliases;                   // redirect files
+  std::vector<TermRef> terms;
+  std::vector<size_t> term_ids;  // index into Linker::terms_, one per `terms` entry
+  std::vector<size_t> related;
+  size_t taxonomy = kNone;  // taxonomy and term pages: index into config.taxonomies
+  size_t term = kNone;      // term pages: index into Linker::terms_
 };
 
 struct Section {
@@ -40,12 +65,59 @@ struct Section {
   std::vector<std::string> children;  // subsection keys, in section order
 };
 
+struct Term {
+  size_t taxonomy = 0;
+  std::string slug;
+  std::string name;                       // the spelling most pages use
+  std::map<std::string, uint32_t> spellings;
+  std::vector<size_t> pages;              // in section order (Linker::before)
+  size_t node = kNone;
+};
+
+// Who writes an output file: a page, or a page's alias redirect.
+struct Owner {
+  size_t node = kNone;
+  std::string alias;  // as written in front matter, when the file is a redirect
+};
+
 std::string parent_key(const std::string& key) { return key.empty() ? std::string() : dirname(key); }
 
 SourceLoc loc_of(const PageMeta& m, const char* key) {
   auto it = m.front.positions.find(key);
   if (it == m.front.positions.end()) return {m.source, 0, 0};
   return {m.source, it->second.line, it->second.col};
+}
+
+// Folders with pages are sections, and so are their ancestors.
+std::set<std::string> section_keys(const std::vector<const PageMeta*>& pages) {
+  std::set<std::string> keys = {""};
+  for (const PageMeta* m : pages) {
+    std::string dir = dirname(m->rel);
+    std::string base = basename(m->rel);
+    std::string key = base == "_index.md" ? dir : base == "index.md" && !dir.empty() ? parent_key(dir) : dir;
+    while (keys.insert(key).second && !key.empty()) key = parent_key(key);
+  }
+  return keys;
+}
+
+// A folder's `_index.md` is its page; so is an `index.md` when the folder has other pages
+// (otherwise `index.md` is a leaf bundle).
+bool is_section_page(const std::string& rel, const std::set<std::string>& keys) {
+  std::string base = basename(rel);
+  return base == "_index.md" || (base == "index.md" && keys.count(dirname(rel)));
+}
+
+// The section a page lives in (its own, for a section page).
+std::string section_of(const std::string& rel, bool section_page) {
+  std::string dir = dirname(rel);
+  return !section_page && basename(rel) == "index.md" ? parent_key(dir) : dir;
+}
+
+// The path cascade targets match: "/blog/first-post", "/blog" for a section, "/" for home.
+std::string logical_path(const std::string& rel, bool section_page) {
+  std::string base = basename(rel);
+  std::string path = section_page || base == "index.md" ? dirname(rel) : strip_extension(rel);
+  return "/" + path;
 }
 
 class Linker {
@@ -58,84 +130,119 @@ class Linker {
     build_sections();
     assign_urls();
     order_sections();
+    build_taxonomies();
+    find_related();
+    index_ids();
     LinkResult r;
     r.site = make_site();
     for (const TemplateRef& ref : options_.template_refs) resolve_template_ref(ref, r.site);
     r.site.menus = build_menus();
-    for (size_t s = 0; s < shards_.size(); ++s) r.shards.push_back(make_shard(s));
-    r.generated = make_shard(kGenerated);
+    std::vector<std::vector<size_t>> by_shard(generated_shard() + 1 + options_.term_shards);
+    for (size_t i = 0; i < nodes_.size(); ++i) by_shard[nodes_[i].shard].push_back(i);
+    for (size_t s = 0; s < shards_.size(); ++s) r.shards.push_back(make_shard(by_shard[s]));
+    r.generated = make_shard(by_shard[generated_shard()]);
+    for (uint32_t k = 0; k < options_.term_shards; ++k) r.term_shards.push_back(make_shard(by_shard[generated_shard() + 1 + k]));
     r.table = make_table();
+    r.taxonomies = make_taxonomies();
     return r;
   }
 
  private:
-  // Pages from every shard; drafts are set aside (and remembered, for a clear link error).
+  size_t generated_shard() const { return shards_.size(); }
+  // Taxonomy and term pages have shards of their own, so a tag edit re-renders only them.
+  size_t term_shard(const std::string& path) const {
+    if (options_.term_shards == 0) return generated_shard();
+    return generated_shard() + 1 + term_shard_of(path, options_.term_shards);
+  }
+
+  // Pages from every shard, with their cascades applied; excluded pages (drafts, future,
+  // expired) are set aside with the reason, for a clear message when something links to one.
   void collect_pages() {
+    std::vector<const PageMeta*> all;
+    for (const MetaShard& s : shards_)
+      for (const PageMeta& m : s.pages) all.push_back(&m);
+    const std::set<std::string> keys = section_keys(all);
+    Cascades cascades;
+    for (const PageMeta* m : all)
+      if (is_section_page(m->rel, keys)) cascades.add(dirname(m->rel), *m, diags_);
+
     for (size_t s = 0; s < shards_.size(); ++s) {
       for (const PageMeta& m : shards_[s].pages) {
-        if (m.front.draft && !options_.drafts) {
-          drafts_.insert(m.rel);
-          continue;
-        }
         Node n;
         n.meta = &m;
+        n.front = &m.front;
         n.shard = s;
+        bool section_page = is_section_page(m.rel, keys);
+        std::string section = section_of(m.rel, section_page);
+        if (!(section_page && section.empty())) {  // home has no ancestors
+          std::string kind = !section_page ? kKindPage : kKindSection;
+          n.cascade = cascades.for_page(m.front, section_page ? parent_key(section) : section,
+                                        logical_path(m.rel, section_page), kind);
+        }
+        if (!n.cascade.empty()) {
+          cascaded_fronts_.push_back(m.front);
+          apply_cascade(cascaded_fronts_.back(), n.cascade);
+          n.front = &cascaded_fronts_.back();
+        }
+        if (std::string why = exclusion(*n.front); !why.empty()) {
+          excluded_[m.rel] = why;
+          continue;
+        }
         by_rel_[m.rel] = nodes_.size();
         nodes_.push_back(std::move(n));
       }
     }
   }
 
-  // Folders are sections. A folder's `_index.md` is its page; so is an `index.md` when the
-  // folder has other pages (otherwise `index.md` is a leaf bundle). Sections without a page of
-  // their own get a generated one.
+  // Why a page is not published, or "".
+  std::string exclusion(const FrontMatter& f) const {
+    if (f.draft && !options_.drafts) return "is a draft (build with --drafts to publish drafts)";
+    const std::string& publish = f.publishdate.empty() ? f.date : f.publishdate;
+    if (!options_.now) return "";
+    if (!options_.future && !publish.empty() && unix_time_of(publish) > *options_.now)
+      return "is dated " + publish + ", in the future (build with --future to publish it)";
+    if (!options_.expired && !f.expirydate.empty() && unix_time_of(f.expirydate) <= *options_.now)
+      return "expired on " + f.expirydate + " (build with --expired to publish expired pages)";
+    return "";
+  }
+
+  // Sections without a page of their own get a generated one.
   void build_sections() {
-    std::set<std::string> keys = {""};
-    auto add_with_ancestors = [&](std::string key) {
-      for (;;) {
-        if (!keys.insert(key).second || key.empty()) break;
-        key = parent_key(key);
-      }
-    };
-    for (const Node& n : nodes_) {
-      std::string dir = dirname(n.meta->rel);
-      std::string base = basename(n.meta->rel);
-      if (base == "_index.md") add_with_ancestors(dir);
-      else add_with_ancestors(base == "index.md" && !dir.empty() ? parent_key(dir) : dir);
-    }
+    std::vector<const PageMeta*> published;
+    for (const Node& n : nodes_) published.push_back(n.meta);
+    const std::set<std::string> keys = section_keys(published);
     for (size_t i = 0; i < nodes_.size(); ++i) {
       Node& n = nodes_[i];
-      std::string dir = dirname(n.meta->rel);
-      std::string base = basename(n.meta->rel);
-      bool section_page = base == "_index.md" || (base == "index.md" && keys.count(dir));
-      if (section_page) {
-        if (sections_.count(dir)) {
-          diags_.error({n.meta->source, 0, 0}, "section '" + (dir.empty() ? std::string("/") : dir) +
-                                                  "' has two pages: " + nodes_[sections_[dir].page].meta->source +
-                                                  " and " + n.meta->source);
-          n.kind = kKindPage;  // keep going so every other problem is reported too
-          n.section = dir;
-          continue;
-        }
-        n.kind = dir.empty() ? kKindHome : kKindSection;
-        n.section = dir;
-        sections_[dir] = Section{dir, i, {}, {}};
-      } else {
+      bool section_page = is_section_page(n.meta->rel, keys);
+      n.section = section_of(n.meta->rel, section_page);
+      if (!section_page) {
         n.kind = kKindPage;
-        n.section = base == "index.md" ? parent_key(dir) : dir;
+        continue;
       }
+      const std::string& dir = n.section;
+      if (sections_.count(dir)) {
+        diags_.error({n.meta->source, 0, 0}, "section '" + (dir.empty() ? std::string("/") : dir) +
+                                                "' has two pages: " + nodes_[sections_[dir].page].meta->source +
+                                                " and " + n.meta->source);
+        n.kind = kKindPage;  // keep going so every other problem is reported too
+        continue;
+      }
+      n.kind = dir.empty() ? kKindHome : kKindSection;
+      sections_[dir] = Section{dir, i, {}, {}};
     }
     for (const std::string& key : keys) {
       if (sections_.count(key)) continue;
       Node n;
       n.kind = key.empty() ? kKindHome : kKindSection;
       n.section = key;
+      n.shard = generated_shard();
       sections_[key] = Section{key, nodes_.size(), {}, {}};
       nodes_.push_back(std::move(n));
     }
     for (size_t i = 0; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      if (n.kind == kKindPage) sections_[n.section].pages.push_back(i);
+      Node& n = nodes_[i];
+      n.sec = &sections_.at(n.section);
+      if (n.kind == kKindPage) n.sec->pages.push_back(i);
     }
     for (const std::string& key : keys)
       if (!key.empty()) sections_[parent_key(key)].children.push_back(key);
@@ -147,39 +254,68 @@ class Linker {
     return base == "index.md" ? dirname(n.meta->rel) : strip_extension(n.meta->rel);
   }
 
+  // "a/b" -> URL "/base/a/b/" and file "a/b/index.html"; a path with a file name ("feed.xml")
+  // is published as that file.
+  std::pair<std::string, std::string> url_and_output(std::string path, bool may_be_file) const {
+    bool is_file = may_be_file && !path.empty() && path.back() != '/' && basename(path).find('.') != std::string::npos;
+    if (!path.empty() && path.back() == '/') path.pop_back();
+    std::string url = base_ + percent_encode_url(path) + (path.empty() || is_file ? "" : "/");
+    return {url, is_file ? path : join_path(path, "index.html")};
+  }
+
   void assign_urls() {
-    std::map<std::string, size_t> owners;  // output file -> node
     for (size_t i = 0; i < nodes_.size(); ++i) {
       Node& n = nodes_[i];
       std::string path = default_path(n);
-      bool is_file = false;  // only a front matter url may name a file ("/feed.xml")
-      if (n.meta && !n.meta->front.url.empty()) {
-        path = n.meta->front.url.substr(1);  // scan guarantees a leading '/' and no ".."
-        is_file = !path.empty() && path.back() != '/' && basename(path).find('.') != std::string::npos;
-      } else if (n.meta && !n.meta->front.slug.empty() && !path.empty()) {
-        path = join_path(dirname(path), n.meta->front.slug);
+      bool from_url = n.front && !n.front->url.empty();
+      if (from_url) {
+        path = n.front->url.substr(1);  // scan guarantees a leading '/' and no ".."
+      } else if (n.front && !n.front->slug.empty() && !path.empty()) {
+        path = join_path(dirname(path), n.front->slug);
       }
-      if (!path.empty() && path.back() == '/') path.pop_back();
-      n.url = base_ + percent_encode_url(path) + (path.empty() || is_file ? "" : "/");
-      n.output = is_file ? path : join_path(path, "index.html");
+      std::tie(n.url, n.output) = url_and_output(path, from_url);
       n.title = page_title(n);
-      auto [it, fresh] = owners.emplace(n.output, i);
-      if (!fresh) report_collision(nodes_[it->second], n);
+      claim(n.output, i, n.url, "");
+    }
+    for (size_t i = 0; i < nodes_.size(); ++i) {  // after every page: a page's own URL wins the message
+      Node& n = nodes_[i];
+      if (!n.front) continue;
+      for (const std::string& alias : n.front->aliases) {
+        auto [url, output] = url_and_output(alias[0] == '/' ? alias.substr(1) : alias, true);
+        if (output == n.output) continue;  // an alias of itself redirects nowhere
+        if (claim(output, i, url, alias)) n.aliases.push_back(output);
+      }
     }
   }
 
-  void report_collision(const Node& first, const Node& second) {
-    auto name = [](const Node& n) { return n.meta ? n.meta->source : "the generated page of section '" + n.section + "'"; };
-    SourceLoc loc = second.meta ? loc_of(*second.meta, second.meta->front.url.empty() ? "slug" : "url")
-                                : SourceLoc{first.meta ? first.meta->source : std::string(), 0, 0};
+  // Records who publishes `output`; false (after an error naming both) when it is taken.
+  bool claim(const std::string& output, size_t node, const std::string& url, const std::string& alias) {
+    auto [it, fresh] = owners_.emplace(output, Owner{node, alias});
+    if (fresh) return true;
+    const Node& second = nodes_[node];
+    SourceLoc loc = second.meta ? loc_of(*second.meta, !alias.empty()              ? "aliases"
+                                                       : second.front->url.empty() ? "slug"
+                                                                                   : "url")
+                                : SourceLoc{};
     if (second.meta && loc.line == 0) loc = {second.meta->source, 0, 0};
-    diags_.error(loc, "duplicate URL '" + second.url + "': " + name(first) + " and " + name(second) +
-                          " both publish it");
+    diags_.error(loc, "duplicate URL '" + url + "': " + owner_name(it->second) + " and " +
+                          owner_name(Owner{node, alias}) + " both publish it");
+    return false;
+  }
+
+  std::string owner_name(const Owner& o) const {
+    const Node& n = nodes_[o.node];
+    std::string name = n.meta                        ? n.meta->source
+                       : n.kind == kKindTerm         ? "the page of " + config_.taxonomies[n.taxonomy].singular +
+                                                   " '" + terms_[n.term].name + "'"
+                       : n.kind == kKindTaxonomy ? "the page of taxonomy '" + config_.taxonomies[n.taxonomy].plural + "'"
+                                                 : "the generated page of section '" + n.section + "'";
+    return o.alias.empty() ? name : "the alias '" + o.alias + "' of " + name;
   }
 
   std::string page_title(const Node& n) const {
     if (n.meta) {
-      if (!n.meta->front.title.empty()) return n.meta->front.title;
+      if (!n.front->title.empty()) return n.front->title;
       for (const Heading& h : n.meta->headings)
         if (h.level == 1) return h.text;
     }
@@ -193,10 +329,10 @@ class Linker {
     const Node& x = nodes_[a];
     const Node& y = nodes_[b];
     auto weight = [](const Node& n) {
-      int64_t w = n.meta ? n.meta->front.weight : 0;
+      int64_t w = n.front ? n.front->weight : 0;
       return w == 0 ? INT64_MAX : w;
     };
-    auto date = [](const Node& n) { return n.meta ? n.meta->front.date : std::string(); };
+    auto date = [](const Node& n) { return n.front ? n.front->date : std::string(); };
     if (weight(x) != weight(y)) return weight(x) < weight(y);
     if (date(x) != date(y)) return date(x) > date(y);
     if (x.title != y.title) return x.title < y.title;
@@ -212,6 +348,153 @@ class Linker {
     }
   }
 
+  // --- taxonomies -----------------------------------------------------------------------
+
+  // The terms a page gives a taxonomy: `tags` and `categories` are typed; any other taxonomy
+  // reads its key from the page's params (a string or a list of strings).
+  std::vector<std::string> terms_of(const Node& n, const std::string& plural) {
+    if (plural == "tags") return n.front->tags;
+    if (plural == "categories") return n.front->categories;
+    auto it = n.front->params.find(plural);
+    if (it == n.front->params.end() || it->is_null()) return {};
+    nlohmann::json list = it->is_array() ? *it : nlohmann::json::array({*it});
+    std::vector<std::string> out;
+    for (const nlohmann::json& item : list) {
+      if (!item.is_string()) {
+        diags_.error(loc_of(*n.meta, plural.c_str()), "'" + plural + "' must be a list of strings");
+        return {};
+      }
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+
+  void build_taxonomies() {
+    const size_t source_nodes = nodes_.size();
+    for (size_t t = 0; t < config_.taxonomies.size(); ++t) {
+      const TaxonomyConfig& tax = config_.taxonomies[t];
+      std::map<std::string, size_t> by_slug;
+      size_t first_term = terms_.size();
+      for (size_t i = 0; i < source_nodes; ++i) {
+        Node& n = nodes_[i];
+        if (!n.meta) continue;
+        for (const std::string& written : terms_of(n, tax.plural)) {
+          std::string name(trim(written));
+          if (name.empty()) continue;
+          std::string slug = term_slug(name);
+          if (slug.empty()) {
+            diags_.error(loc_of(*n.meta, tax.plural.c_str()),
+                         tax.singular + " '" + name + "' has no letter or digit to make its URL from");
+            continue;
+          }
+          auto [it, fresh] = by_slug.emplace(slug, terms_.size());
+          if (fresh) terms_.push_back(Term{t, slug, "", {}, {}, kNone});
+          Term& term = terms_[it->second];
+          if (!term.pages.empty() && term.pages.back() == i) continue;  // the same term twice
+          term.pages.push_back(i);
+          ++term.spellings[name];
+          n.terms.push_back({tax.plural, name, ""});
+          n.term_ids.push_back(it->second);
+        }
+      }
+      if (terms_.size() == first_term) continue;  // no page uses the taxonomy: no /tags/ page
+      size_t tax_node = add_list_page(kKindTaxonomy, tax.plural, title_from_name(tax.plural), t, kNone);
+      taxonomy_nodes_.push_back(tax_node);
+      for (size_t k = first_term; k < terms_.size(); ++k) {
+        Term& term = terms_[k];
+        for (const auto& [spelling, count] : term.spellings)  // most used spelling; ties: first in order
+          if (term.name.empty() || count > term.spellings[term.name]) term.name = spelling;
+        std::sort(term.pages.begin(), term.pages.end(), [&](size_t a, size_t b) { return before(a, b); });
+        term.node = add_list_page(kKindTerm, tax.plural + "/" + term.slug, term.name, t, k);
+      }
+    }
+    for (Node& n : nodes_)
+      for (size_t j = 0; j < n.terms.size(); ++j) n.terms[j].url = nodes_[terms_[n.term_ids[j]].node].url;
+  }
+
+  // A taxonomy or term page at `path`. A section page written for that folder
+  // (content/tags/_index.md) becomes that page, with its own title and text.
+  size_t add_list_page(const char* kind, const std::string& path, const std::string& title, size_t taxonomy,
+                       size_t term) {
+    auto [url, output] = url_and_output(path, false);
+    size_t i = nodes_.size();
+    if (auto it = owners_.find(output); it != owners_.end()) {
+      Node& owner = nodes_[it->second.node];
+      if (it->second.alias.empty() && owner.kind == kKindSection && owner.section == path) i = it->second.node;
+    }
+    if (i == nodes_.size()) {
+      Node n;
+      n.url = url;
+      n.output = output;
+      n.title = title;
+      n.section = "";  // navigation as on the home page
+      n.sec = &sections_.at("");
+      nodes_.push_back(std::move(n));
+    }
+    Node& n = nodes_[i];
+    n.kind = kind;
+    n.taxonomy = taxonomy;
+    n.term = term;
+    n.shard = n.meta ? n.shard : term_shard(path);
+    if (!n.meta || n.front->title.empty()) n.title = title;
+    if (i == nodes_.size() - 1 && !n.meta) claim(output, i, url, "");
+    return i;
+  }
+
+  void find_related() {
+    if (config_.related_count == 0 || terms_.empty()) return;
+    std::vector<size_t> pages;  // regular pages only: list pages are not "related reading"
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      if (nodes_[i].kind == kKindPage && !nodes_[i].term_ids.empty()) pages.push_back(i);
+    std::vector<size_t> order = pages;  // tie-break: newest first, then title, then URL
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Node& x = nodes_[a];
+      const Node& y = nodes_[b];
+      if (x.front->date != y.front->date) return x.front->date > y.front->date;
+      if (x.title != y.title) return x.title < y.title;
+      return x.url < y.url;
+    });
+    std::unordered_map<size_t, uint32_t> index_of;
+    for (size_t k = 0; k < pages.size(); ++k) index_of[pages[k]] = static_cast<uint32_t>(k);
+    std::vector<uint32_t> rank(pages.size());
+    for (size_t r = 0; r < order.size(); ++r) rank[index_of[order[r]]] = static_cast<uint32_t>(r);
+    std::vector<std::vector<WeightedTerm>> weighted(pages.size());
+    for (size_t k = 0; k < pages.size(); ++k)
+      for (size_t term : nodes_[pages[k]].term_ids)
+        weighted[k].push_back({static_cast<uint32_t>(term),
+                               config_.related_weight(config_.taxonomies[terms_[term].taxonomy].plural)});
+    auto related = related_pages(weighted, rank, static_cast<uint32_t>(terms_.size()), config_.related_count,
+                                 kRelatedScanLimit);
+    for (size_t k = 0; k < pages.size(); ++k)
+      for (uint32_t other : related[k]) nodes_[pages[k]].related.push_back(pages[other]);
+  }
+
+  Taxonomies make_taxonomies() const {
+    Taxonomies out;
+    for (size_t tax_node : taxonomy_nodes_) {
+      const Node& n = nodes_[tax_node];
+      const TaxonomyConfig& tax = config_.taxonomies[n.taxonomy];
+      TaxonomyEntry e{tax.plural, tax.singular, n.title, n.url, {}};
+      for (size_t k : terms_in(n.taxonomy)) {
+        const Term& term = terms_[k];
+        e.terms.push_back({term.name, term.slug, nodes_[term.node].url, static_cast<uint32_t>(term.pages.size())});
+      }
+      out.taxonomies.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  // A taxonomy's terms, by slug.
+  std::vector<size_t> terms_in(size_t taxonomy) const {
+    std::vector<size_t> out;
+    for (size_t k = 0; k < terms_.size(); ++k)
+      if (terms_[k].taxonomy == taxonomy) out.push_back(k);
+    std::sort(out.begin(), out.end(), [&](size_t a, size_t b) { return terms_[a].slug < terms_[b].slug; });
+    return out;
+  }
+
+  // --- output ---------------------------------------------------------------------------
+
   PageRef ref_to(size_t i) const { return {nodes_[i].title, nodes_[i].url}; }
 
   Site make_site() const {
@@ -221,6 +504,7 @@ class Linker {
     site.base_path = base_;
     site.language = config_.language;
     site.params = config_.params;
+    site.per_page = config_.per_page;
     std::vector<std::pair<std::string, uint32_t>> stack = {{"", 0}};
     while (!stack.empty()) {  // depth-first, in section order
       auto [key, depth] = stack.back();
@@ -232,12 +516,11 @@ class Linker {
     return site;
   }
 
-  LinkShard make_shard(size_t shard) {
+  LinkShard make_shard(const std::vector<size_t>& members) {
     LinkShard out;
     std::set<std::string> listed;
-    for (size_t i = 0; i < nodes_.size(); ++i) {
+    for (size_t i : members) {
       const Node& n = nodes_[i];
-      if (n.shard != shard) continue;
       out.pages.push_back(page_links(i));
       for (std::string key = n.section;; key = parent_key(key)) {
         listed.insert(key);
@@ -268,8 +551,24 @@ class Linker {
     pl.output = n.output;
     pl.section = n.section;
     pl.title = n.title;
-    std::string crumb = n.kind == kKindPage ? n.section : parent_key(n.section);
-    if (n.kind != kKindHome) {
+    pl.cascade = n.cascade;
+    pl.aliases = n.aliases;
+    pl.terms = n.terms;
+    for (size_t r : n.related) pl.related.push_back(ref_to(r));
+    if (n.kind == kKindTaxonomy || n.kind == kKindTerm) {
+      pl.breadcrumbs.push_back(ref_to(sections_.at("").page));
+      if (n.kind == kKindTerm) pl.breadcrumbs.push_back(ref_to(taxonomy_node(n.taxonomy)));
+      if (n.kind == kKindTerm) {
+        for (size_t p : terms_[n.term].pages) pl.children.push_back(child_entry(p, false));
+      } else {
+        for (size_t k : terms_in(n.taxonomy)) {
+          ChildEntry e = child_entry(terms_[k].node, false);
+          e.count = static_cast<uint32_t>(terms_[k].pages.size());
+          pl.children.push_back(std::move(e));
+        }
+      }
+    } else if (n.kind != kKindHome) {
+      std::string crumb = n.kind == kKindPage ? n.section : parent_key(n.section);
       for (std::string key = crumb;; key = parent_key(key)) {
         pl.breadcrumbs.push_back(ref_to(sections_.at(key).page));
         if (key.empty()) break;
@@ -277,18 +576,24 @@ class Linker {
       std::reverse(pl.breadcrumbs.begin(), pl.breadcrumbs.end());
     }
     if (n.kind == kKindPage) {
-      const std::vector<size_t>& siblings = sections_.at(n.section).pages;
+      const std::vector<size_t>& siblings = n.sec->pages;
       auto it = std::find(siblings.begin(), siblings.end(), i);
       if (it != siblings.begin()) pl.prev = ref_to(*(it - 1));
       if (it + 1 != siblings.end()) pl.next = ref_to(*(it + 1));
-    } else {
-      const Section& sec = sections_.at(n.section);
+    } else if (n.kind == kKindHome || n.kind == kKindSection) {
+      const Section& sec = *n.sec;
       for (const std::string& child : sec.children) pl.children.push_back(child_entry(sections_.at(child).page, true));
       for (size_t p : sec.pages) pl.children.push_back(child_entry(p, false));
     }
     if (n.meta)
       for (const OutLink& l : n.meta->links) pl.links.push_back(resolve(*n.meta, l));
     return pl;
+  }
+
+  size_t taxonomy_node(size_t taxonomy) const {
+    for (size_t i : taxonomy_nodes_)
+      if (nodes_[i].taxonomy == taxonomy) return i;
+    return kNone;
   }
 
   ChildEntry child_entry(size_t i, bool is_section) const {
@@ -298,8 +603,8 @@ class Linker {
     e.url = c.url;
     e.is_section = is_section;
     if (c.meta) {
-      e.summary = c.meta->front.description.empty() ? c.meta->summary : c.meta->front.description;
-      e.date = c.meta->front.date;
+      e.summary = c.front->description.empty() ? c.meta->summary : c.front->description;
+      e.date = c.front->date;
     }
     return e;
   }
@@ -357,6 +662,12 @@ class Linker {
     const Node* target = nullptr;
     if (path.empty()) {
       target = find_page(from.rel);  // [[#heading]]: this page
+    } else if (starts_with(path, kIdPrefix)) {
+      std::string why;
+      if (!(target = find_by_id(path.substr(kIdPrefix.size()), why))) {
+        report(from, l, "broken reference '" + l.target + "': " + why);
+        return {};
+      }
     } else {
       std::vector<std::string> tried = candidates(from, l, path);
       for (const std::string& c : tried) {
@@ -383,12 +694,46 @@ class Linker {
     return n.title;
   }
 
-  // A page named by its path from the content folder, as [[path]] and ref("path") name it.
-  // `tried` receives the source files looked for, for messages.
-  const Node* find_from_root(const std::string& path, std::vector<std::string>& tried) const {
+  // Front matter `id:` names, for [[id:name]]; an id given twice is an error.
+  void index_ids() {
+    std::map<std::string, const PageMeta*> excluded;
+    for (const MetaShard& s : shards_)
+      for (const PageMeta& m : s.pages)
+        if (excluded_.count(m.rel) && !m.front.id.empty()) excluded.emplace(m.front.id, &m);
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      if (!n.meta || n.front->id.empty()) continue;
+      auto [it, fresh] = by_id_.emplace(n.front->id, i);
+      if (!fresh)
+        diags_.error(loc_of(*n.meta, "id"), "id '" + n.front->id + "' is already the id of " +
+                                                nodes_[it->second].meta->source);
+    }
+    for (const auto& [id, m] : excluded)
+      if (!by_id_.count(id)) excluded_ids_.emplace(id, m->rel);
+  }
+
+  // The page with front matter `id: name`; `why` says what went wrong when there is none.
+  const Node* find_by_id(const std::string& id, std::string& why) {
+    if (auto it = by_id_.find(id); it != by_id_.end()) return &nodes_[it->second];
+    if (auto it = excluded_ids_.find(id); it != excluded_ids_.end()) {
+      why = config_.content_dir + "/" + it->second + " (id '" + id + "') " + excluded_.at(it->second);
+      return nullptr;
+    }
+    std::vector<std::string> ids;
+    for (const auto& [known, i] : by_id_) ids.push_back(known);
+    why = "no page has id '" + id + "'" + did_you_mean(id, ids);
+    return nullptr;
+  }
+
+  // A page named by its path from the content folder (or "id:name"), as [[path]] and
+  // ref("path") name it. `why` receives the message when there is none.
+  const Node* find_from_root(const std::string& path, std::string& why) {
+    if (starts_with(path, kIdPrefix)) return find_by_id(path.substr(kIdPrefix.size()), why);
+    std::vector<std::string> tried;
     add_candidates(tried, normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path));
     for (const std::string& c : tried)
       if (const Node* n = find_page(c)) return n;
+    why = missing_page(path, tried);
     return nullptr;
   }
 
@@ -398,10 +743,10 @@ class Linker {
     for (const MenuItemConfig& c : config_.menu_items) {
       MenuItem item{c.menu, c.identifier, c.name, c.url, c.parent, c.weight, c.loc};
       if (!c.page.empty()) {
-        std::vector<std::string> tried;
-        const Node* target = find_from_root(c.page, tried);
+        std::string why;
+        const Node* target = find_from_root(c.page, why);
         if (!target) {
-          diags_.error(c.loc, "menu '" + c.menu + "': " + no_page(c.page, tried));
+          diags_.error(c.loc, "menu '" + c.menu + "': " + why);
           continue;
         }
         item.url = target->url;
@@ -424,10 +769,10 @@ class Linker {
       anchor = path.substr(hash + 1);
       path.resize(hash);
     }
-    std::vector<std::string> tried;
-    const Node* target = find_from_root(path, tried);
+    std::string why;
+    const Node* target = find_from_root(path, why);
     if (!target) {
-      diags_.error(ref.loc, "ref('" + ref.path + "'): " + no_page(path, tried));
+      diags_.error(ref.loc, "ref('" + ref.path + "'): " + why);
     } else if (!anchor.empty() && !has_heading(*target, anchor)) {
       diags_.error(ref.loc, "ref('" + ref.path + "'): " + no_heading(*target, anchor));
     } else {
@@ -453,14 +798,14 @@ class Linker {
 
   void report_missing_page(const PageMeta& from, const OutLink& l, const std::string& path,
                            const std::vector<std::string>& tried) {
-    for (const std::string& c : tried) {
-      if (drafts_.count(c)) {
-        report(from, l, "broken reference '" + l.target + "': " + config_.content_dir + "/" + c +
-                            " is a draft (build with --drafts to publish drafts)");
-        return;
-      }
-    }
-    report(from, l, "broken reference '" + l.target + "': " + no_page(path, tried));
+    report(from, l, "broken reference '" + l.target + "': " + missing_page(path, tried));
+  }
+
+  // Why none of the files tried is a page: one of them is excluded, or none exists.
+  std::string missing_page(const std::string& written, const std::vector<std::string>& tried) {
+    for (const std::string& c : tried)
+      if (auto it = excluded_.find(c); it != excluded_.end()) return config_.content_dir + "/" + c + " " + it->second;
+    return no_page(written, tried);
   }
 
   // "no page content/x.md (did you mean 'y'?)". A path written like a reference
@@ -495,9 +840,9 @@ class Linker {
       if (n.meta) {
         e.rel = n.meta->rel;
         e.source = n.meta->source;
-        e.date = n.meta->front.date;
-        e.lastmod = n.meta->front.lastmod;
-        e.description = n.meta->front.description.empty() ? n.meta->summary : n.meta->front.description;
+        e.date = n.front->date;
+        e.lastmod = n.front->lastmod;
+        e.description = n.front->description.empty() ? n.meta->summary : n.front->description;
       }
       t.pages.push_back(std::move(e));
     }
@@ -512,9 +857,15 @@ class Linker {
   Diagnostics& diags_;
   std::string base_;
   std::vector<Node> nodes_;
+  std::deque<FrontMatter> cascaded_fronts_;  // front matter of pages a cascade reached
   std::unordered_map<std::string, size_t> by_rel_;
-  std::set<std::string> drafts_;
-  std::map<std::string, Section> sections_;
+  std::map<std::string, std::string> excluded_;  // rel -> why it is not published
+  std::map<std::string, size_t> by_id_;          // front matter id -> node
+  std::map<std::string, std::string> excluded_ids_;  // id -> rel of an excluded page
+  std::map<std::string, Section> sections_;          // node pointers into it stay valid
+  std::map<std::string, Owner> owners_;              // output file -> who writes it
+  std::vector<Term> terms_;
+  std::vector<size_t> taxonomy_nodes_;
   std::vector<std::string> all_rels_;         // sorted, built on the first broken reference
   std::vector<std::string> reference_names_;  // the same as references name them: "guide/intro"
 };

@@ -2,6 +2,8 @@
 // bengal-link: the linker. From every page's metadata it computes URLs, the section tree,
 // navigation and resolved references, and splits the result so that no later per-shard step
 // needs a table of the whole site (bengal-link(1)).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,16 +17,26 @@ namespace bengal {
 
 struct LinkOptions {
   bool drafts = false;        // publish pages with `draft: true`
+  bool future = false;        // publish pages whose publishdate (or date) is after `now`
+  bool expired = false;       // publish pages whose expirydate is not after `now`
+  std::optional<int64_t> now;  // seconds since 1970 (UTC); unset: no page is future or expired
   bool strict_links = true;   // a broken reference is an error (else a warning)
+  uint32_t term_shards = 0;   // link files for taxonomy and term pages; 0: with the generated pages
   std::vector<TemplateRef> template_refs;  // ref("...") calls found in the site's templates
 };
 
 struct LinkResult {
   Site site;
-  std::vector<LinkShard> shards;  // one per input MetaShard, same order
-  LinkShard generated;            // section and home pages that have no source file
+  std::vector<LinkShard> shards;       // one per input MetaShard, same order
+  LinkShard generated;                 // section and home pages that have no source file
+  std::vector<LinkShard> term_shards;  // options.term_shards of them: taxonomy and term pages
   PageTable table;
+  Taxonomies taxonomies;
 };
+
+// Which of `count` term shards a taxonomy page ("tags") or term page ("tags/go") goes to:
+// by a hash of its path, so a term stays in its shard as the site changes.
+uint32_t term_shard_of(const std::string& path, uint32_t count);
 
 LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
                      Diagnostics& diags);

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "format/toml_json.h"
@@ -22,6 +24,11 @@ std::string Config::base_path() const {
   if (p.empty() || p[0] != '/') p.insert(p.begin(), '/');
   if (p.back() != '/') p += '/';
   return p;
+}
+
+int64_t Config::related_weight(const std::string& plural) const {
+  auto it = related_weights.find(plural);
+  return it == related_weights.end() ? 1 : it->second;
 }
 
 std::string Config::base_origin() const {
@@ -76,6 +83,9 @@ class TableReader {
     out = *n->value<int64_t>();
   }
 
+  // A sub-table read by the caller: only marked as known.
+  void table(const char* key) { known_.push_back(key); }
+
   void warn_unknown() {
     for (const auto& [k, v] : table_) {
       std::string key(k.str());
@@ -127,6 +137,51 @@ void read_menus(const toml::table& menus, const std::string& path, Config& cfg, 
   }
 }
 
+// [taxonomies] tag = "tags": each key names one term, its value the front matter key and URL
+// folder. An empty table turns taxonomies off.
+void read_taxonomies(const toml::table& table, const std::string& path, Config& cfg, Diagnostics& diags) {
+  cfg.taxonomies.clear();
+  for (const auto& [k, v] : table) {
+    std::string singular(k.str());
+    std::optional<std::string> plural = v.value<std::string>();
+    if (!v.is_string() || !plural || plural->empty() || plural->find('/') != std::string::npos ||
+        *plural == "." || *plural == "..") {
+      diags.error(loc_of(path, v.source()), "'taxonomies." + singular + "' must be a folder name such as \"" +
+                                                singular + "s\"");
+      continue;
+    }
+    cfg.taxonomies.push_back({singular, *plural});
+  }
+  std::sort(cfg.taxonomies.begin(), cfg.taxonomies.end(),
+            [](const TaxonomyConfig& a, const TaxonomyConfig& b) { return a.plural < b.plural; });
+}
+
+void read_related(const toml::table& table, const std::string& path, Config& cfg, Diagnostics& diags) {
+  TableReader r(table, "related", path, diags);
+  r.count("count", cfg.related_count);
+  r.table("weights");
+  r.warn_unknown();
+  if (const toml::table* weights = table["weights"].as_table()) {
+    for (const auto& [k, v] : *weights) {
+      std::string taxonomy(k.str());
+      if (!v.is_integer() || *v.value<int64_t>() < 0) {
+        diags.error(loc_of(path, v.source()), "'related.weights." + taxonomy + "' must be a whole number, 0 or more");
+        continue;
+      }
+      bool known = false;
+      std::vector<std::string> names;
+      for (const TaxonomyConfig& t : cfg.taxonomies) {
+        known = known || t.plural == taxonomy;
+        names.push_back(t.plural);
+      }
+      if (!known)
+        diags.warning(loc_of(path, k.source()),
+                      "'related.weights." + taxonomy + "' names no taxonomy" + did_you_mean(taxonomy, names));
+      cfg.related_weights[taxonomy] = *v.value<int64_t>();
+    }
+  }
+}
+
 }  // namespace
 
 Config parse_config(const std::string& text, const std::string& path, Diagnostics& diags) {
@@ -140,7 +195,8 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     return cfg;
   }
 
-  static const std::vector<std::string> kTables = {"site", "build", "params", "menu"};
+  static const std::vector<std::string> kTables = {"site", "build", "params", "menu", "taxonomies", "pagination",
+                                                   "related"};
   for (const auto& [k, v] : root) {
     std::string key(k.str());
     bool known = false;
@@ -168,10 +224,18 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.string("build_dir", cfg.build_dir);
     r.string("templates_dir", cfg.templates_dir);
     r.count("shard_size", cfg.shard_size);
+    r.count("term_shards", cfg.term_shards);
     r.warn_unknown();
   }
   if (const toml::table* params = root["params"].as_table()) cfg.params = toml_to_json(*params);
   if (const toml::table* menus = root["menu"].as_table()) read_menus(*menus, path, cfg, diags);
+  if (const toml::table* taxonomies = root["taxonomies"].as_table()) read_taxonomies(*taxonomies, path, cfg, diags);
+  if (const toml::table* pagination = root["pagination"].as_table()) {
+    TableReader r(*pagination, "pagination", path, diags);
+    r.count("per_page", cfg.per_page);
+    r.warn_unknown();
+  }
+  if (const toml::table* related = root["related"].as_table()) read_related(*related, path, cfg, diags);
 
   // Folders must stay inside the site: the output folder is written and pruned by Bengal.
   auto check_folder = [&](const char* key, std::string& dir) {

@@ -1,6 +1,7 @@
 #pragma once
 // bengal.toml (bengal.toml(5)).
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -21,6 +22,12 @@ struct MenuItemConfig {
   SourceLoc loc;           // where the entry starts in bengal.toml
 };
 
+// A taxonomy: `[taxonomies] tag = "tags"` (singular = plural, as in Hugo).
+struct TaxonomyConfig {
+  std::string singular;  // "tag": what one term is called
+  std::string plural;    // "tags": the front matter key and the URL folder (/tags/)
+};
+
 struct Config {
   std::string path;  // the config file, as given
 
@@ -31,6 +38,13 @@ struct Config {
   std::string theme;  // themes/<theme>/templates is searched after templates/
   nlohmann::json params = nlohmann::json::object();  // [params], free-form
   std::vector<MenuItemConfig> menu_items;            // [[menu.<name>]], in file order
+  // [taxonomies]; without the table, tags and categories. Sorted by plural.
+  std::vector<TaxonomyConfig> taxonomies = {{"category", "categories"}, {"tag", "tags"}};
+  uint32_t per_page = 10;  // [pagination] per_page: entries per page of a list or term page
+  // [related] count, and [related.weights]: how much one shared term of a taxonomy counts
+  // (default 1 for every taxonomy; 0 leaves a taxonomy out).
+  uint32_t related_count = 5;
+  std::map<std::string, int64_t> related_weights;
 
   // [build]
   std::string content_dir = "content";
@@ -38,10 +52,14 @@ struct Config {
   std::string static_dir = "static";
   std::string build_dir = ".bengal";  // intermediates
   uint32_t shard_size = 64;           // average pages per shard (ninja-gen)
+  uint32_t term_shards = 0;           // shards for taxonomy pages; 0: chosen from the page count
   std::string templates_dir = "templates";
 
   // Where templates are looked up, first match wins (the built-in theme comes last).
   std::vector<std::string> template_folders() const;
+
+  // How much a shared term of the taxonomy counts for related pages.
+  int64_t related_weight(const std::string& plural) const;
 
   // The path part of baseurl, with leading and trailing '/': "/" or "/docs/".
   std::string base_path() const;

@@ -25,6 +25,8 @@ struct FrontMatter {
   std::string title;
   std::string date;     // ISO 8601, normalized: "2024-05-01" or "2024-05-01T10:00:00Z" / "+02:00"
   std::string lastmod;  // same format as date
+  std::string publishdate;  // same format; the page is not published before it (default: date)
+  std::string expirydate;   // same format; the page is not published from then on
   bool draft = false;
   int64_t weight = 0;
   std::string slug;  // replaces the last URL segment; never contains '/'
@@ -35,10 +37,11 @@ struct FrontMatter {
   std::string description;
   std::string summary;
   std::string layout;
+  std::string id;  // a stable name for [[id:name]] references
   nlohmann::json params = nlohmann::json::object();  // `params:` and every key Bengal does not type
   std::map<std::string, SourcePos> positions;        // where each top-level key was written
-  MSGPACK_DEFINE_MAP(title, date, lastmod, draft, weight, slug, url, aliases, tags, categories, description,
-                     summary, layout, params, positions);
+  MSGPACK_DEFINE_MAP(title, date, lastmod, publishdate, expirydate, draft, weight, slug, url, aliases, tags,
+                     categories, description, summary, layout, id, params, positions);
 };
 
 // bengal-scan's output for one source page.

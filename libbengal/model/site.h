@@ -3,7 +3,9 @@
 //   site       — small, site-wide: what every page shows (title, base URL, section tree);
 //   S.link     — per shard: each page's URL, resolved links, breadcrumbs, prev/next, and the
 //                section listings its navigation needs (never a table of every page);
-//   pagetable  — per page URL, title and dates, read only by site-wide steps (bengal-index).
+//   pagetable  — per page URL, title and dates, read only by site-wide steps (bengal-index);
+//   taxonomies — every taxonomy's terms and counts, read by a render shard only when one of
+//                its templates asks for site.taxonomies (its depfile then names the file).
 #include <cstdint>
 #include <map>
 #include <msgpack.hpp>
@@ -19,6 +21,8 @@ namespace bengal {
 inline constexpr const char* kKindHome = "home";
 inline constexpr const char* kKindSection = "section";
 inline constexpr const char* kKindPage = "page";
+inline constexpr const char* kKindTaxonomy = "taxonomy";  // /tags/: the list of a taxonomy's terms
+inline constexpr const char* kKindTerm = "term";          // /tags/go/: the pages with one term
 
 struct PageRef {
   std::string title;
@@ -40,7 +44,16 @@ struct ChildEntry {
   std::string summary;
   std::string date;
   bool is_section = false;
-  MSGPACK_DEFINE_MAP(title, url, summary, date, is_section);
+  uint32_t count = 0;  // on a taxonomy page: how many pages have the term
+  MSGPACK_DEFINE_MAP(title, url, summary, date, is_section, count);
+};
+
+// One of a page's taxonomy terms, linked to its term page.
+struct TermRef {
+  std::string taxonomy;  // "tags"
+  std::string name;      // "Go", as the pages spell it
+  std::string url;       // "/tags/go/"
+  MSGPACK_DEFINE_MAP(taxonomy, name, url);
 };
 
 struct ResolvedLink {
@@ -60,8 +73,14 @@ struct PageLinks {
   std::vector<PageRef> breadcrumbs;  // from the home page down to the parent, page excluded
   PageRef prev;
   PageRef next;
-  std::vector<ChildEntry> children;  // list pages: the section's pages and subsections
-  MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children);
+  std::vector<ChildEntry> children;  // list pages: the section's pages and subsections; term pages:
+                                     // the term's pages; taxonomy pages: the terms
+  std::vector<PageRef> related;      // pages sharing the most taxonomy terms, best first
+  std::vector<TermRef> terms;        // the page's taxonomy terms, by taxonomy then as written
+  std::vector<std::string> aliases;  // redirect files to write, under the output folder
+  nlohmann::json cascade = nlohmann::json::object();  // front matter keys set by ancestors' cascades
+  MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
+                     terms, aliases, cascade);
 };
 
 struct SectionListing {
@@ -105,7 +124,30 @@ struct Site {
   nlohmann::json params = nlohmann::json::object();  // bengal.toml [params]
   std::map<std::string, PageRef> refs;  // the templates' ref("path") calls, resolved
   std::map<std::string, std::vector<MenuEntry>> menus;  // by menu name
-  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus);
+  uint32_t per_page = 10;  // entries per page of a paginated list
+  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page);
+};
+
+struct TermEntry {
+  std::string name;
+  std::string slug;
+  std::string url;
+  uint32_t count = 0;
+  MSGPACK_DEFINE_MAP(name, slug, url, count);
+};
+
+struct TaxonomyEntry {
+  std::string name;      // plural: "tags"
+  std::string singular;  // "tag"
+  std::string title;     // "Tags"
+  std::string url;       // "/tags/"
+  std::vector<TermEntry> terms;  // by name
+  MSGPACK_DEFINE_MAP(name, singular, title, url, terms);
+};
+
+struct Taxonomies {
+  std::vector<TaxonomyEntry> taxonomies;  // by name
+  MSGPACK_DEFINE_MAP(taxonomies);
 };
 
 struct PageTableEntry {

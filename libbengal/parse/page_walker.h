@@ -17,7 +17,7 @@
 #include "parse/html_slots.h"
 #include "parse/markdown.h"
 #include "parse/plain_text.h"
-#include "parse/slug.h"
+#include "support/slug.h"
 #include "parse/source_map.h"
 #include "parse/wiki.h"
 #include "support/text.h"

@@ -56,18 +56,62 @@ Value toc(const PageMeta* meta) {
 }
 
 
-Value children(const std::vector<ChildEntry>& list) {
+Value child(const ChildEntry& c) {
+  Map m;
+  m.set("title", c.title);
+  m.set("url", c.url);
+  m.set("summary", c.summary);
+  m.set("date", c.date);
+  m.set("is_section", c.is_section);
+  m.set("count", static_cast<int64_t>(c.count));
+  return Value(std::move(m));
+}
+
+Value children(const std::vector<ChildEntry>& list, size_t first = 0, size_t count = static_cast<size_t>(-1)) {
   std::vector<Value> out;
-  for (const ChildEntry& c : list) {
-    Map m;
-    m.set("title", c.title);
-    m.set("url", c.url);
-    m.set("summary", c.summary);
-    m.set("date", c.date);
-    m.set("is_section", c.is_section);
-    out.push_back(Value(std::move(m)));
-  }
+  for (size_t i = first; i < list.size() && i - first < count; ++i) out.push_back(child(list[i]));
   return Value::list(std::move(out));
+}
+
+Value refs(const std::vector<PageRef>& list) {
+  std::vector<Value> out;
+  for (const PageRef& r : list) out.push_back(ref(r));
+  return Value::list(std::move(out));
+}
+
+// page.terms: taxonomy -> [{name, url}], in the page's order.
+Value terms(const std::vector<TermRef>& list) {
+  Map by_taxonomy;
+  for (const TermRef& t : list) {
+    Map term;
+    term.set("name", t.name);
+    term.set("url", t.url);
+    Value* entries = by_taxonomy.find(t.taxonomy);
+    if (!entries) {
+      by_taxonomy.set(t.taxonomy, Value::list({}));
+      entries = by_taxonomy.find(t.taxonomy);
+    }
+    entries->as_list().items.push_back(Value(std::move(term)));
+  }
+  return Value(std::move(by_taxonomy));
+}
+
+Value optional_url(const std::string& url) { return url.empty() ? Value() : Value(url); }
+
+Value paginator(const PageLinks& page, const Pager& p) {
+  Map m;
+  m.set("pages", children(page.children, p.first_item, p.item_count));
+  m.set("page_number", static_cast<int64_t>(p.number));
+  m.set("total_pages", static_cast<int64_t>(p.total));
+  m.set("per_page", static_cast<int64_t>(p.per_page));
+  m.set("total_items", static_cast<int64_t>(page.children.size()));
+  m.set("url", p.url);
+  m.set("first", p.urls.front());
+  m.set("last", p.urls.back());
+  m.set("prev", optional_url(p.number > 1 ? p.urls[p.number - 2] : std::string()));
+  m.set("next", optional_url(p.number < p.total ? p.urls[p.number] : std::string()));
+  m.set("urls", strings(p.urls));
+  return Value(std::move(m));
 }
 
 // Does `url` name a section the page at `page_url` lives in? (The home page leads to every
@@ -111,22 +155,56 @@ Value menus(const Site& site, const std::string* page_url) {
 }  // namespace
 
 Value listing_context(const SectionListing& l) {
-  std::vector<Value> entries;
+  std::vector<Value> entries, pages, subsections;
   for (const ListItem& item : l.items) {
     Map e;
     e.set("title", item.title);
     e.set("url", item.url);
     e.set("is_section", item.is_section);
-    entries.push_back(Value(std::move(e)));
+    Value v(std::move(e));
+    (item.is_section ? subsections : pages).push_back(v);
+    entries.push_back(std::move(v));
   }
   Map m;
   m.set("key", l.key);
   m.set("url", l.url);
   m.set("entries", Value::list(std::move(entries)));
+  m.set("pages", Value::list(std::move(pages)));
+  m.set("subsections", Value::list(std::move(subsections)));
   return Value(std::move(m));
 }
 
-Value site_context(const Site& site) {
+Value taxonomies_context(const Taxonomies& taxonomies) {
+  Map by_name;
+  for (const TaxonomyEntry& t : taxonomies.taxonomies) {
+    std::vector<Value> terms;
+    for (const TermEntry& term : t.terms) {
+      Map e;
+      e.set("name", term.name);
+      e.set("slug", term.slug);
+      e.set("url", term.url);
+      e.set("count", static_cast<int64_t>(term.count));
+      terms.push_back(Value(std::move(e)));
+    }
+    Map m;
+    m.set("name", t.name);
+    m.set("singular", t.singular);
+    m.set("title", t.title);
+    m.set("url", t.url);
+    m.set("terms", Value::list(std::move(terms)));
+    by_name.set(t.name, Value(std::move(m)));
+  }
+  return Value(std::move(by_name));
+}
+
+std::string absolute_url(const Site& site, const std::string& url) {
+  size_t scheme = site.baseurl.find("://");
+  if (scheme == std::string::npos || url.empty() || url[0] != '/') return url;
+  size_t path = site.baseurl.find('/', scheme + 3);
+  return site.baseurl.substr(0, path) + url;
+}
+
+Value site_context(const Site& site, Value taxonomies) {
   std::vector<Value> sections;
   for (const SiteSection& s : site.sections) {
     Map m;
@@ -145,15 +223,17 @@ Value site_context(const Site& site) {
   m.set("params", tmpl::from_json(site.params));
   m.set("sections", Value::list(std::move(sections)));
   m.set("menus", menus(site, nullptr));
+  m.set("taxonomies", std::move(taxonomies));
   return Value(std::move(m));
 }
 
-Value page_context(const Site& site_record, const Value& site, const PageLinks& page, const PageMeta* meta, std::string content,
-                   std::vector<Value> nav) {
+Value page_context(const Site& site_record, const Value& site, const PageLinks& page, const PageMeta* meta,
+                   const FrontMatter& fm, std::string content, std::vector<Value> nav, const Pager* pager) {
   Map p;
   p.set("kind", page.kind);
   p.set("title", page.title);
   p.set("url", page.url);
+  p.set("permalink", absolute_url(site_record, page.url));
   p.set("section", page.section);
   p.set("content", Value::safe_string(std::move(content)));
   p.set("toc", toc(meta));
@@ -167,12 +247,11 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   }
   p.set("headings", Value::list(std::move(headings)));
   p.set("has_h1", has_h1);
-  const FrontMatter empty;
-  const FrontMatter& fm = meta ? meta->front : empty;
   p.set("date", fm.date);
   p.set("lastmod", fm.lastmod);
   p.set("tags", strings(fm.tags));
   p.set("categories", strings(fm.categories));
+  p.set("terms", terms(page.terms));
   p.set("description", fm.description);
   p.set("layout", fm.layout);
   p.set("params", tmpl::from_json(fm.params));
@@ -182,10 +261,9 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   p.set("reading_time", static_cast<int64_t>((words + 199) / 200));  // minutes at 200 words a minute
   p.set("prev", ref(page.prev));
   p.set("next", ref(page.next));
-  std::vector<Value> ancestors;
-  for (const PageRef& a : page.breadcrumbs) ancestors.push_back(ref(a));
-  p.set("ancestors", Value::list(std::move(ancestors)));
+  p.set("ancestors", refs(page.breadcrumbs));
   p.set("children", children(page.children));
+  p.set("related", refs(page.related));
 
   Map ctx;
   ctx.set("site", site);
@@ -193,6 +271,7 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   ctx.set("section", nav.empty() ? Value() : nav.back());
   ctx.set("nav", Value::list(std::move(nav)));
   ctx.set("page", Value(std::move(p)));
+  ctx.set("paginator", pager ? paginator(page, *pager) : Value());
   return Value(std::move(ctx));
 }
 

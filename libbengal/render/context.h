@@ -1,13 +1,18 @@
 #pragma once
 // The variables every template sees (bengal-render(1), TEMPLATE CONTEXT):
-//   site     title, baseurl, base_path, language, params, sections (the whole section tree),
-//            menus (name -> entries: identifier, name, url, weight, children)
-//   page     kind, title, url, content (safe HTML), toc, headings, date, lastmod, tags,
-//            categories, params, summary, description, word_count, reading_time, prev,
-//            next, ancestors, children, section, layout, has_h1
-//   section  the page's section listing: key, url, entries (title, url, is_section)
-//   nav      the sidebar: the section listings from the home section down to the page's
-//   menus    site.menus with each entry marked `active` (this page) and `in_trail` (leads to it)
+//   site       title, baseurl, base_path, language, params, sections (the whole section tree),
+//              menus (name -> entries: identifier, name, url, weight, children), taxonomies
+//              (read on first use: name, singular, title, url, terms: name, slug, url, count)
+//   page       kind, title, url, permalink, content (safe HTML), toc, headings, date, lastmod,
+//              tags, categories, terms (taxonomy -> name, url), params, summary, description,
+//              word_count, reading_time, prev, next, ancestors, children, related, section,
+//              layout, has_h1
+//   section    the page's section listing: key, url, entries (title, url, is_section), and
+//              the same split into pages and subsections
+//   nav        the sidebar: the section listings from the home section down to the page's
+//   menus      site.menus with each entry marked `active` (this page) and `in_trail` (leads to it)
+//   paginator  list pages: pages (this page's share of page.children), page_number,
+//              total_pages, per_page, total_items, url, first, last, prev, next, urls
 // plus the functions url_for(path), asset_url(path) and ref(path) (theme.h).
 #include <string>
 #include <vector>
@@ -18,14 +23,34 @@
 
 namespace bengal {
 
-tmpl::Value site_context(const Site& site);
+// `taxonomies` is site.taxonomies: a value the caller may make lazily (render.cc).
+tmpl::Value site_context(const Site& site, tmpl::Value taxonomies = {});
+
+tmpl::Value taxonomies_context(const Taxonomies& taxonomies);
+
+// "https://example.org/docs/a/" for "/docs/a/" when baseurl names a host; else `url` itself.
+std::string absolute_url(const Site& site, const std::string& url);
+
+// One page of a paginated list: which entries it shows and where its neighbours are.
+struct Pager {
+  size_t number = 1;  // 1-based
+  size_t total = 1;
+  size_t per_page = 0;
+  size_t first_item = 0;  // index into page.children
+  size_t item_count = 0;
+  std::string url;  // this pager's URL
+  std::vector<std::string> urls;  // every pager's URL, first to last
+};
 
 // A section listing (for `nav` and `section`); made once per shard, shared by its pages.
 tmpl::Value listing_context(const SectionListing& listing);
 
 // One page's variables; `site` is the value site_context made for the shard, `nav` the
 // listings from the home section down to the page's.
+// `front` is the page's front matter with cascades applied; `pager` is null for a page that
+// is not paginated.
 tmpl::Value page_context(const Site& site_record, const tmpl::Value& site, const PageLinks& page, const PageMeta* meta,
-                         std::string content, std::vector<tmpl::Value> nav);
+                         const FrontMatter& front, std::string content, std::vector<tmpl::Value> nav,
+                         const Pager* pager = nullptr);
 
 }  // namespace bengal

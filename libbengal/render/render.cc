@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "format/envelope.h"
+#include "model/front_matter.h"
 #include "render/context.h"
 #include "template/error.h"
 #include "support/failure.h"
@@ -49,26 +51,85 @@ static std::vector<tmpl::Value> nav_path(const LinkShard& links, const std::stri
   return path;
 }
 
-static OutputFile render_page(const Site& site_record, const tmpl::Value& site, const LinkShard& links, const PageLinks& page,
-                              const PageMeta* meta, std::string content, Theme& theme, ListingValues& listings,
-                              std::set<std::string>& templates_used) {
-  SourceLoc where{meta ? meta->source : std::string(), 0, 0};
-  std::string layout = meta ? meta->front.layout : std::string();
-  if (meta) {
-    if (auto it = meta->front.positions.find("layout"); it != meta->front.positions.end())
-      where = {meta->source, it->second.line, it->second.col};
-  }
-  auto tmpl = theme.layout_for(page.kind, page.section, layout, where);
-  tmpl::RenderInfo info;
-  OutputFile file;
-  file.path = page.output;
-  file.bytes = tmpl->render(page_context(site_record, site, page, meta, std::move(content), nav_path(links, page.section, listings)),
-                           &info);
-  file.hash = hash_hex(file.bytes);
-  for (std::string& used : info.templates_used)
-    if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
-  return file;
+// ".../index.html" -> ".../page/N/index.html".
+static std::string pager_output(const std::string& output, size_t number) {
+  return join_path(dirname(output), "page/" + std::to_string(number) + "/index.html");
 }
+
+// List pages show `per_page` children per file: the first at the page's URL, the others at
+// <url>page/N/. A taxonomy page lists all its terms on one page. Pages that are not lists
+// (and lists published as a single file, "feed.xml") get one pager with per_page 0.
+static std::vector<Pager> paginate(const PageLinks& page, uint32_t per_page) {
+  bool is_list = page.kind == kKindHome || page.kind == kKindSection || page.kind == kKindTerm ||
+                 page.kind == kKindTaxonomy;
+  if (!is_list) return {Pager{}};
+  size_t items = page.children.size();
+  bool split = per_page > 0 && page.kind != kKindTaxonomy && ends_with(page.output, "index.html");
+  size_t size = split ? per_page : std::max<size_t>(items, 1);
+  size_t total = std::max<size_t>(1, (items + size - 1) / size);
+  std::vector<std::string> urls = {page.url};
+  for (size_t n = 2; n <= total; ++n) urls.push_back(page.url + "page/" + std::to_string(n) + "/");
+  std::vector<Pager> pagers;
+  for (size_t n = 1; n <= total; ++n) {
+    size_t first = (n - 1) * size;
+    pagers.push_back(Pager{n, total, size, first, std::min(size, items - std::min(items, first)), urls[n - 1], urls});
+  }
+  return pagers;
+}
+
+// What one shard's pages have in common while they are rendered.
+struct ShardRenderer {
+  const Site& site_record;
+  tmpl::Value site;
+  const LinkShard& links;
+  Theme& theme;
+  ListingValues listings;
+  std::set<std::string>& templates_used;
+
+  OutputFile render(const tmpl::Template& t, const tmpl::Value& context, std::string path) {
+    tmpl::RenderInfo info;
+    OutputFile file;
+    file.path = std::move(path);
+    file.bytes = t.render(context, &info);
+    file.hash = hash_hex(file.bytes);
+    for (std::string& used : info.templates_used)
+      if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
+    return file;
+  }
+
+  // A page's files: the page (each pager of a paginated list) and its redirects.
+  void render_page(const PageLinks& page, const PageMeta* meta, const FrontMatter& front, std::string content,
+                   std::vector<OutputFile>& out) {
+    SourceLoc where{meta ? meta->source : std::string(), 0, 0};
+    if (meta) {
+      if (auto it = meta->front.positions.find("layout"); it != meta->front.positions.end())
+        where = {meta->source, it->second.line, it->second.col};
+    }
+    auto layout = theme.layout_for(page.kind, page.section, front.layout, where);
+    std::vector<tmpl::Value> nav = nav_path(links, page.section, listings);
+    std::vector<Pager> pagers = paginate(page, site_record.per_page);
+    for (size_t i = 0; i < pagers.size(); ++i) {
+      const Pager* pager = pagers[i].per_page ? &pagers[i] : nullptr;
+      std::string path = i == 0 ? page.output : pager_output(page.output, i + 1);
+      // The last pager may take the content; the others copy it.
+      std::string text = i + 1 == pagers.size() ? std::move(content) : content;
+      out.push_back(render(*layout, page_context(site_record, site, page, meta, front, std::move(text), nav, pager),
+                           std::move(path)));
+    }
+    std::vector<std::string> redirects = page.aliases;
+    if (pagers.size() > 1) redirects.push_back(pager_output(page.output, 1));  // page/1/ is the list itself
+    for (const std::string& from : redirects) out.push_back(render_redirect(from, page.url));
+  }
+
+  OutputFile render_redirect(const std::string& path, const std::string& to) {
+    tmpl::Map m;
+    m.set("site", site);
+    m.set("url", to);
+    m.set("permalink", absolute_url(site_record, to));
+    return render(*theme.environment().get_template("alias.html"), tmpl::Value(std::move(m)), path);
+  }
+};
+
 
 template <class Shard, class Page = typename decltype(Shard::pages)::value_type>
 static std::unordered_map<std::string, const Page*> by_rel(const Shard* shard) {
@@ -78,12 +139,58 @@ static std::unordered_map<std::string, const Page*> by_rel(const Shard* shard) {
   return map;
 }
 
+// site.taxonomies: read from its file the first time a template asks. Most shards never do;
+// those that do name the file in their depfile, so only they re-render when terms change.
+class LazyTaxonomies : public tmpl::Object {
+ public:
+  LazyTaxonomies(std::string path, std::set<std::string>& used) : path_(std::move(path)), used_(used) {}
+  std::string_view type_name() const override { return "dict"; }
+  bool is_mapping() const override { return true; }
+  tmpl::Value get_attr(std::string_view name) const override {
+    const tmpl::Value* v = map().find(name);
+    return v ? *v : tmpl::Value::undefined();
+  }
+  tmpl::Value get_item(const tmpl::Value& key) const override { return get_attr(key.str()); }
+  std::optional<std::vector<tmpl::Value>> iterate() const override {
+    std::vector<tmpl::Value> keys;
+    for (const auto& [k, v] : map()) keys.push_back(k);
+    return keys;
+  }
+  std::optional<size_t> length() const override { return map().size(); }
+  bool truthy() const override { return !map().empty(); }
+  std::optional<tmpl::Value> call_method(std::string_view name, const tmpl::Args&) override {
+    std::vector<tmpl::Value> out;
+    for (const auto& [k, v] : map()) {
+      if (name == "items") out.push_back(tmpl::Value::tuple({k, v}));
+      else if (name == "values") out.push_back(v);
+      else if (name == "keys") out.push_back(k);
+      else return std::nullopt;
+    }
+    return tmpl::Value::list(std::move(out));
+  }
+
+ private:
+  const tmpl::Map& map() const {
+    if (!loaded_) {
+      if (path_.empty()) throw tmpl::EvalError("site.taxonomies needs the taxonomies file (bengal-render --taxonomies)");
+      loaded_ = taxonomies_context(read_intermediate<Taxonomies>(Kind::kTaxonomies, path_));
+      used_.insert(path_);
+    }
+    return loaded_->as_map();
+  }
+  std::string path_;
+  std::set<std::string>& used_;
+  mutable std::optional<tmpl::Value> loaded_;
+};
+
 PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShard* meta, const BodyShard* body,
-                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags) {
+                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags,
+                        const std::string& taxonomies_path) {
   auto metas = by_rel(meta);
   auto bodies = by_rel(body);
-  const tmpl::Value site_value = site_context(site);
-  ListingValues listings;
+  ShardRenderer renderer{site, site_context(site, tmpl::Value(std::make_shared<LazyTaxonomies>(taxonomies_path, templates_used))),
+                         links, theme, {}, templates_used};
+  const FrontMatter no_front_matter;
   PagesShard out;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
@@ -103,8 +210,14 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
       diags.error({source, 0, 0}, "refusing to write outside the output folder: '" + page.output + "'");
       continue;
     }
+    FrontMatter cascaded;
+    if (m && !page.cascade.empty()) {
+      cascaded = m->front;
+      apply_cascade(cascaded, page.cascade);
+    }
+    const FrontMatter& front = !m ? no_front_matter : page.cascade.empty() ? m->front : cascaded;
     try {
-      out.files.push_back(render_page(site, site_value, links, page, m, std::move(content), theme, listings, templates_used));
+      renderer.render_page(page, m, front, std::move(content), out.files);
     } catch (const tmpl::TemplateError& e) {
       diags.add(e.diagnostic());
     }

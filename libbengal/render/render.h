@@ -16,10 +16,12 @@ namespace bengal {
 std::string fill_slots(const PageBody& body, const std::vector<ResolvedLink>& links);
 
 // Renders all pages of a link shard. meta and body are null for the generated-pages shard.
-// Template files read are added to `templates_used` (for the depfile). Template errors are
-// reported at their file, line and column; the other pages are still rendered.
+// Template files read are added to `templates_used` (for the depfile), and so is
+// `taxonomies_path` when a template reads site.taxonomies. Template errors are reported at
+// their file, line and column; the other pages are still rendered.
 PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShard* meta, const BodyShard* body,
-                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags);
+                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags,
+                        const std::string& taxonomies_path = "");
 
 // A Make-style depfile: "target: dep dep ..." with spaces escaped.
 std::string make_depfile(const std::string& target, const std::set<std::string>& deps);

@@ -9,21 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "model/front_matter.h"
 #include "model/page.h"
 #include "support/diagnostics.h"
 
 namespace bengal {
-
-struct FrontMatterEntry {
-  std::string key;
-  nlohmann::json value;
-  // A YAML plain scalar exactly as written ("1.10"), so a string field given an unquoted
-  // number keeps its spelling; empty for everything else.
-  std::string scalar_text;
-  SourcePos pos;  // of the value (of the key when the value is empty)
-};
-
-using FrontMatterEntries = std::vector<FrontMatterEntry>;
 
 // Where a front matter block sits in its file, to map a parser's positions back.
 struct BlockOrigin {

@@ -1,7 +1,7 @@
 #include "scan/front_matter.h"
 
 #include "scan/entries.h"
-#include "scan/fields.h"
+#include "model/front_matter.h"
 #include "support/text.h"
 
 namespace bengal {

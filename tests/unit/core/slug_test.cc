@@ -1,4 +1,4 @@
-#include "parse/slug.h"
+#include "support/slug.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "scan/fields.h"
+#include "model/front_matter.h"
 
 #include <gtest/gtest.h>
 

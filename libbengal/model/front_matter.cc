@@ -1,4 +1,4 @@
-#include "scan/fields.h"
+#include "model/front_matter.h"
 
 #include <cstdio>
 #include <limits>
@@ -207,6 +207,8 @@ using F = FrontMatter&;
 struct TypedField {
   std::string_view key;
   void (*set)(S, E, F);
+  std::string_view alias_of = {};  // Hugo's camelCase spellings name the lower-case key
+  std::string_view name() const { return alias_of.empty() ? key : alias_of; }
 };
 
 constexpr TypedField kTypedFields[] = {
@@ -223,6 +225,11 @@ constexpr TypedField kTypedFields[] = {
     {"description", [](S s, E e, F f) { s.string(e, f.description); }},
     {"summary", [](S s, E e, F f) { s.string(e, f.summary); }},
     {"layout", [](S s, E e, F f) { s.string(e, f.layout); }},
+    {"id", [](S s, E e, F f) { s.string(e, f.id); }},
+    {"publishdate", [](S s, E e, F f) { s.date(e, f.publishdate); }},
+    {"publishDate", [](S s, E e, F f) { s.date(e, f.publishdate); }, "publishdate"},
+    {"expirydate", [](S s, E e, F f) { s.date(e, f.expirydate); }},
+    {"expiryDate", [](S s, E e, F f) { s.date(e, f.expirydate); }, "expirydate"},
 };
 
 // nullptr when Bengal does not type the key: it is then user data, in params.
@@ -242,17 +249,86 @@ void apply_front_matter_entries(const FrontMatterEntries& entries, const std::st
   for (const FrontMatterEntry& e : entries) {
     if (!seen.insert(e.key).second)
       diags.warning({file, e.pos.line, e.pos.col}, "duplicate key '" + e.key + "' (the last one is used)");
-    front.positions[e.key] = e.pos;
+    const TypedField* field = find_typed_field(e.key);
+    front.positions[field ? std::string(field->name()) : e.key] = e.pos;
     if (e.key == "params") {
       if (e.value.is_object()) explicit_params = e.value;
       else if (!e.value.is_null()) set.error(e, "'params' must be a map");
-    } else if (const TypedField* field = find_typed_field(e.key)) {
+    } else if (field) {
       if (!e.value.is_null()) field->set(set, e, front);  // an empty typed field means "not set"
     } else {
       front.params[e.key] = e.value;
     }
   }
   for (const auto& [key, value] : explicit_params.items()) front.params[key] = value;
+}
+
+// Keys of a cascade entry that say where it applies, not what it sets.
+static bool is_cascade_control_key(const std::string& key) {
+  return key == "_target" || key == "target" || key == "cascade";
+}
+
+static FrontMatterEntries cascade_entries(const nlohmann::json& cascade, SourcePos pos) {
+  FrontMatterEntries entries;
+  for (const auto& [key, value] : cascade.items())
+    if (!is_cascade_control_key(key)) entries.push_back({key, value, "", pos});
+  return entries;
+}
+
+void check_cascade(const nlohmann::json& cascade, const SourceLoc& where, Diagnostics& diags) {
+  FrontMatter scratch;
+  apply_front_matter_entries(cascade_entries(cascade, {where.line, where.col}), where.file, scratch, diags);
+}
+
+void collect_cascade(const FrontMatter& own, const nlohmann::json& cascade, nlohmann::json& into) {
+  for (const auto& [key, value] : cascade.items()) {
+    if (is_cascade_control_key(key)) continue;
+    if (key == "params" && value.is_object()) {
+      for (const auto& [name, v] : value.items()) {
+        nlohmann::json& params = into["params"];
+        if (!own.params.contains(name) && !params.contains(name)) params[name] = v;
+      }
+      continue;
+    }
+    const TypedField* field = find_typed_field(key);
+    std::string name = field ? std::string(field->name()) : key;
+    bool own_sets = own.positions.count(name) || (!field && own.params.contains(name));
+    if (!own_sets && !into.contains(name)) into[name] = value;
+  }
+}
+
+void apply_cascade(FrontMatter& front, const nlohmann::json& cascade) {
+  if (cascade.empty()) return;
+  Diagnostics checked_in_link;  // the values were checked where the cascade was written
+  FrontMatter applied = front;
+  apply_front_matter_entries(cascade_entries(cascade, {}), "", applied, checked_in_link);
+  for (const auto& [key, value] : front.params.items()) applied.params[key] = value;  // the page's own win
+  applied.positions = front.positions;
+  front = std::move(applied);
+}
+
+// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int64_t unix_time_of(std::string_view date) {
+  Cursor c(date);
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, oh = 0, om = 0;
+  if (!c.digits(4, year) || !c.eat('-') || !c.digits(2, month) || !c.eat('-') || !c.digits(2, day)) return 0;
+  int64_t t = days_from_civil(year, month, day) * 86400;
+  if (!c.eat('T')) return t;
+  c.digits(2, hour), c.eat(':'), c.digits(2, minute), c.eat(':'), c.digits(2, second);
+  t += hour * 3600 + minute * 60 + second;
+  char sign = c.peek();
+  if (c.eat_any("+-") && c.digits(2, oh) && c.eat(':') && c.digits(2, om))
+    t -= (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  return t;
 }
 
 std::optional<std::string> normalize_date(std::string_view text) {

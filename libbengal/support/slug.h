@@ -12,6 +12,11 @@ namespace bengal {
 // into '-' and drops punctuation, symbols and emoji. Returns "" when nothing is left.
 std::string slugify(std::string_view text);
 
+// The URL folder of a taxonomy term: slugify()'s rules, except that '+', '#' and '.' are kept
+// so that "C", "C++" and "C#" stay three terms ("c", "c++", "c#"). "" when nothing usable is
+// left (the term is then an error), never "." or "..".
+std::string term_slug(std::string_view term);
+
 // Makes ids unique within one page, the way GitHub does: "a", "a-1", "a-2", ... and a later
 // "a-1" written by hand does not collide with a generated one.
 class SlugRegistry {

@@ -1,4 +1,4 @@
-#include "parse/slug.h"
+#include "support/slug.h"
 
 #include "support/utf8.h"
 
@@ -113,5 +113,19 @@ std::string SlugRegistry::unique(std::string slug) {
 }
 
 bool SlugRegistry::claim(const std::string& id) { return occurrences_.emplace(id, 0).second; }
+
+std::string term_slug(std::string_view term) {
+  auto kept = [](char c) { return c == '+' || c == '#' || c == '.'; };
+  std::string out;
+  size_t start = 0;
+  for (size_t i = 0; i <= term.size(); ++i) {
+    if (i < term.size() && !kept(term[i])) continue;
+    out += slugify(term.substr(start, i - start));
+    if (i < term.size()) out += term[i];
+    start = i + 1;
+  }
+  if (out.find_first_not_of('.') == std::string::npos) return "";
+  return out;
+}
 
 }  // namespace bengal
