@@ -16,15 +16,16 @@ class BlogSite(SiteTest):
     def test_bundle_resources_are_published_beside_the_page(self):
         site = self.site()
         site.build()
-        self.assertTrue(os.path.exists(site.file("public/posts/trip-to-the-coast/route.svg")))
-        page = site.read("public/posts/trip-to-the-coast/index.html")
-        self.assertIn('<img src="/posts/trip-to-the-coast/route.svg"', page)
+        self.assertTrue(os.path.exists(site.file("public/posts/walks/trip-to-the-coast/route.svg")))
+        page = site.read("public/posts/walks/trip-to-the-coast/index.html")
+        self.assertIn('<img src="/posts/walks/trip-to-the-coast/route.svg"', page)
 
     def test_posts_are_listed_newest_first(self):
         site = self.site()
         site.build()
-        listing = site.read("public/posts/index.html")
-        order = [listing.index(t) for t in ("A trip to the coast", "Tools for a cold winter", "Hello, world")]
+        # Two per page ([pagination] per_page = 2), so the oldest walk is on page 2.
+        listing = site.read("public/posts/walks/index.html") + site.read("public/posts/walks/page/2/index.html")
+        order = [listing.index(t) for t in ("The dune path", "The harbour loop", "A trip to the coast")]
         self.assertEqual(order, sorted(order))
 
     def test_drafts_are_left_out_unless_asked_for(self):
