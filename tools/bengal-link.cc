@@ -42,7 +42,9 @@ static int64_t build_time() {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     char* end = nullptr;
     long long value = std::strtoll(epoch, &end, 10);
-    if (*end != '\0') throw Failure(kExitUsage, std::string("SOURCE_DATE_EPOCH must be a number of seconds, not '") + epoch + "'");
+    if (*end != '\0')
+      throw Failure(kExitContentError,
+                    std::string("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '") + epoch + "'");
     return value;
   }
   return static_cast<int64_t>(std::time(nullptr));

@@ -6,44 +6,32 @@
 namespace bengal {
 
 bool glob_match(std::string_view pattern, std::string_view path) {
-  // Iterative matching with one backtrack point per kind of star, as in fnmatch.
-  size_t p = 0, s = 0;
-  size_t star_p = std::string_view::npos, star_s = 0;  // last '*' (segment-bound)
-  size_t globstar_p = std::string_view::npos, globstar_s = 0;
-  while (s < path.size()) {
-    if (p + 1 < pattern.size() && pattern[p] == '*' && pattern[p + 1] == '*') {
-      p += 2;
-      if (p < pattern.size() && pattern[p] == '/') ++p;  // "a/**/b" matches "a/b" too
-      globstar_p = p;
-      globstar_s = s;
-      star_p = std::string_view::npos;
-      continue;
-    }
-    if (p < pattern.size() && pattern[p] == '*') {
-      star_p = ++p;
-      star_s = s;
-      continue;
-    }
-    if (p < pattern.size() && (pattern[p] == path[s] || (pattern[p] == '?' && path[s] != '/'))) {
-      ++p;
-      ++s;
-      continue;
-    }
-    if (star_p != std::string_view::npos && path[star_s] != '/') {
-      p = star_p;
-      s = ++star_s;
-      continue;
-    }
-    if (globstar_p != std::string_view::npos) {
-      p = globstar_p;
-      s = ++globstar_s;
-      star_p = std::string_view::npos;
-      continue;
+  // Recursive: patterns and paths are short, and each star tries each split once.
+  if (pattern.empty()) return path.empty();
+  if (pattern.substr(0, 3) == "**/") {  // zero or more whole segments
+    std::string_view rest = pattern.substr(3);
+    if (glob_match(rest, path)) return true;
+    for (size_t i = 0; i < path.size(); ++i)
+      if (path[i] == '/' && glob_match(rest, path.substr(i + 1))) return true;
+    return false;
+  }
+  if (pattern.substr(0, 2) == "**") {  // anything, across segments
+    std::string_view rest = pattern.substr(2);
+    for (size_t i = 0; i <= path.size(); ++i)
+      if (glob_match(rest, path.substr(i))) return true;
+    return false;
+  }
+  if (pattern[0] == '*') {  // anything within this segment
+    std::string_view rest = pattern.substr(1);
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (glob_match(rest, path.substr(i))) return true;
+      if (i < path.size() && path[i] == '/') break;
     }
     return false;
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  if (path.empty()) return false;
+  bool one = pattern[0] == '?' ? path[0] != '/' : pattern[0] == path[0];
+  return one && glob_match(pattern.substr(1), path.substr(1));
 }
 
 static SourceLoc cascade_loc(const PageMeta& page) {

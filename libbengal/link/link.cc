@@ -4,6 +4,7 @@
 #include <climits>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -49,6 +50,7 @@ struct Node {
   std::string url;
   std::string output;
   std::string title;
+  int64_t time = INT64_MIN;  // `date` as an instant, for "newest first"; undated pages last
   nlohmann::json cascade = nlohmann::json::object();  // the keys cascades gave it
   std::vector<std::string> aliases;                   // redirect files
   std::vector<TermRef> terms;
@@ -78,6 +80,7 @@ struct Term {
 struct Owner {
   size_t node = kNone;
   std::string alias;  // as written in front matter, when the file is a redirect
+  size_t pager = 0;   // N, when the file is page N of a list
 };
 
 std::string parent_key(const std::string& key) { return key.empty() ? std::string() : dirname(key); }
@@ -131,6 +134,7 @@ class Linker {
     assign_urls();
     order_sections();
     build_taxonomies();
+    reserve_pagers();
     find_related();
     index_ids();
     LinkResult r;
@@ -158,40 +162,61 @@ class Linker {
   // Pages from every shard, with their cascades applied; excluded pages (drafts, future,
   // expired) are set aside with the reason, for a clear message when something links to one.
   void collect_pages() {
-    std::vector<const PageMeta*> all;
+    std::vector<const PageMeta*> sections;
     for (const MetaShard& s : shards_)
-      for (const PageMeta& m : s.pages) all.push_back(&m);
-    const std::set<std::string> keys = section_keys(all);
+      for (const PageMeta& m : s.pages) sections.push_back(&m);
+    const std::set<std::string> keys = section_keys(sections);
+    std::erase_if(sections, [&](const PageMeta* m) { return !is_section_page(m->rel, keys); });
+    // Shallow sections first: whether a section page is published (and so whether its cascade
+    // counts) may itself depend on its ancestors' cascades.
+    auto depth = [](const PageMeta* m) { return std::count(m->rel.begin(), m->rel.end(), '/'); };
+    std::stable_sort(sections.begin(), sections.end(),
+                     [&](const PageMeta* a, const PageMeta* b) { return depth(a) < depth(b); });
     Cascades cascades;
-    for (const PageMeta* m : all)
-      if (is_section_page(m->rel, keys)) cascades.add(dirname(m->rel), *m, diags_);
+    for (const PageMeta* m : sections)
+      if (exclusion(effective_front(*m, true, cascades).front()).empty()) cascades.add(dirname(m->rel), *m, diags_);
 
     for (size_t s = 0; s < shards_.size(); ++s) {
       for (const PageMeta& m : shards_[s].pages) {
+        Effective e = effective_front(m, is_section_page(m.rel, keys), cascades);
+        if (std::string why = exclusion(e.front()); !why.empty()) {
+          excluded_[m.rel] = why;
+          continue;
+        }
         Node n;
         n.meta = &m;
         n.front = &m.front;
         n.shard = s;
-        bool section_page = is_section_page(m.rel, keys);
-        std::string section = section_of(m.rel, section_page);
-        if (!(section_page && section.empty())) {  // home has no ancestors
-          std::string kind = !section_page ? kKindPage : kKindSection;
-          n.cascade = cascades.for_page(m.front, section_page ? parent_key(section) : section,
-                                        logical_path(m.rel, section_page), kind);
-        }
-        if (!n.cascade.empty()) {
-          cascaded_fronts_.push_back(m.front);
-          apply_cascade(cascaded_fronts_.back(), n.cascade);
+        if (e.cascaded) {
+          n.cascade = std::move(e.cascade);
+          cascaded_fronts_.push_back(std::move(*e.cascaded));
           n.front = &cascaded_fronts_.back();
         }
-        if (std::string why = exclusion(*n.front); !why.empty()) {
-          excluded_[m.rel] = why;
-          continue;
-        }
+        if (!n.front->date.empty()) n.time = unix_time_of(n.front->date);
         by_rel_[m.rel] = nodes_.size();
         nodes_.push_back(std::move(n));
       }
     }
+  }
+
+  struct Effective {
+    const PageMeta& meta;
+    nlohmann::json cascade = nlohmann::json::object();  // the keys the page's ancestors gave it
+    std::optional<FrontMatter> cascaded;                // with them applied (copied only then)
+    const FrontMatter& front() const { return cascaded ? *cascaded : meta.front; }
+  };
+
+  Effective effective_front(const PageMeta& m, bool section_page, const Cascades& cascades) const {
+    Effective e{m};
+    std::string section = section_of(m.rel, section_page);
+    if (cascades.empty() || (section_page && section.empty())) return e;  // home has no ancestors
+    e.cascade = cascades.for_page(m.front, section_page ? parent_key(section) : section,
+                                  logical_path(m.rel, section_page), section_page ? kKindSection : kKindPage);
+    if (!e.cascade.empty()) {
+      e.cascaded = m.front;
+      apply_cascade(*e.cascaded, e.cascade);
+    }
+    return e;
   }
 
   // Why a page is not published, or "".
@@ -259,7 +284,7 @@ class Linker {
   std::pair<std::string, std::string> url_and_output(std::string path, bool may_be_file) const {
     bool is_file = may_be_file && !path.empty() && path.back() != '/' && basename(path).find('.') != std::string::npos;
     if (!path.empty() && path.back() == '/') path.pop_back();
-    std::string url = base_ + percent_encode_url(path) + (path.empty() || is_file ? "" : "/");
+    std::string url = base_ + percent_encode_path(path) + (path.empty() || is_file ? "" : "/");
     return {url, is_file ? path : join_path(path, "index.html")};
   }
 
@@ -275,7 +300,7 @@ class Linker {
       }
       std::tie(n.url, n.output) = url_and_output(path, from_url);
       n.title = page_title(n);
-      claim(n.output, i, n.url, "");
+      claim(n.output, {i}, n.url);
     }
     for (size_t i = 0; i < nodes_.size(); ++i) {  // after every page: a page's own URL wins the message
       Node& n = nodes_[i];
@@ -283,24 +308,43 @@ class Linker {
       for (const std::string& alias : n.front->aliases) {
         auto [url, output] = url_and_output(alias[0] == '/' ? alias.substr(1) : alias, true);
         if (output == n.output) continue;  // an alias of itself redirects nowhere
-        if (claim(output, i, url, alias)) n.aliases.push_back(output);
+        if (claim(output, {i, alias}, url)) n.aliases.push_back(output);
       }
     }
   }
 
   // Records who publishes `output`; false (after an error naming both) when it is taken.
-  bool claim(const std::string& output, size_t node, const std::string& url, const std::string& alias) {
-    auto [it, fresh] = owners_.emplace(output, Owner{node, alias});
+  bool claim(const std::string& output, const Owner& owner, const std::string& url) {
+    auto [it, fresh] = owners_.emplace(output, owner);
     if (fresh) return true;
-    const Node& second = nodes_[node];
-    SourceLoc loc = second.meta ? loc_of(*second.meta, !alias.empty()              ? "aliases"
-                                                       : second.front->url.empty() ? "slug"
-                                                                                   : "url")
-                                : SourceLoc{};
-    if (second.meta && loc.line == 0) loc = {second.meta->source, 0, 0};
-    diags_.error(loc, "duplicate URL '" + url + "': " + owner_name(it->second) + " and " +
-                          owner_name(Owner{node, alias}) + " both publish it");
+    SourceLoc loc = location_of(owner);
+    if (loc.file.empty()) loc = location_of(it->second);  // a generated page has no source
+    diags_.error(loc, "duplicate URL '" + url + "': " + owner_name(it->second) + " and " + owner_name(owner) +
+                          " both publish it");
     return false;
+  }
+
+  // Where the front matter key that made an owner's URL was written.
+  SourceLoc location_of(const Owner& o) const {
+    const Node& n = nodes_[o.node];
+    if (!n.meta) return {};
+    const char* key = !o.alias.empty() ? "aliases" : o.pager ? "" : n.front->url.empty() ? "slug" : "url";
+    SourceLoc loc = loc_of(*n.meta, key);
+    return loc.line ? loc : SourceLoc{n.meta->source, 0, 0};
+  }
+
+  // The files of list pages' later pagers (pager_count in site.h), so that a page written
+  // there is an error here rather than a clash in the output folder.
+  void reserve_pagers() {
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      size_t items = n.kind == kKindTerm                               ? terms_[n.term].pages.size()
+                     : n.kind == kKindHome || n.kind == kKindSection ? n.sec->children.size() + n.sec->pages.size()
+                                                                       : 0;
+      size_t total = pager_count(n.kind, n.output, items, config_.per_page);
+      for (size_t k = 1; total > 1 && k <= total; ++k)
+        claim(pager_output(n.output, k), {i, "", k}, n.url + "page/" + std::to_string(k) + "/");
+    }
   }
 
   std::string owner_name(const Owner& o) const {
@@ -310,6 +354,7 @@ class Linker {
                                                    " '" + terms_[n.term].name + "'"
                        : n.kind == kKindTaxonomy ? "the page of taxonomy '" + config_.taxonomies[n.taxonomy].plural + "'"
                                                  : "the generated page of section '" + n.section + "'";
+    if (o.pager) return "page " + std::to_string(o.pager) + " of the list " + name;
     return o.alias.empty() ? name : "the alias '" + o.alias + "' of " + name;
   }
 
@@ -332,9 +377,8 @@ class Linker {
       int64_t w = n.front ? n.front->weight : 0;
       return w == 0 ? INT64_MAX : w;
     };
-    auto date = [](const Node& n) { return n.front ? n.front->date : std::string(); };
     if (weight(x) != weight(y)) return weight(x) < weight(y);
-    if (date(x) != date(y)) return date(x) > date(y);
+    if (x.time != y.time) return x.time > y.time;
     if (x.title != y.title) return x.title < y.title;
     return x.url < y.url;
   }
@@ -437,7 +481,7 @@ class Linker {
     n.term = term;
     n.shard = n.meta ? n.shard : term_shard(path);
     if (!n.meta || n.front->title.empty()) n.title = title;
-    if (i == nodes_.size() - 1 && !n.meta) claim(output, i, url, "");
+    if (i == nodes_.size() - 1 && !n.meta) claim(output, {i}, url);
     return i;
   }
 
@@ -450,7 +494,7 @@ class Linker {
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       const Node& x = nodes_[a];
       const Node& y = nodes_[b];
-      if (x.front->date != y.front->date) return x.front->date > y.front->date;
+      if (x.time != y.time) return x.time > y.time;
       if (x.title != y.title) return x.title < y.title;
       return x.url < y.url;
     });

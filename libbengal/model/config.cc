@@ -60,13 +60,14 @@ class TableReader {
     }
   }
 
-  void count(const char* key, uint32_t& out) {
+  void count(const char* key, uint32_t& out, int64_t min = 1) {
     known_.push_back(key);
     const toml::node* n = table_.get(key);
     if (n == nullptr) return;
     auto v = n->value<int64_t>();
-    if (!n->is_integer() || !v || *v < 1 || *v > 1000000) {
-      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be an integer from 1 to 1000000");
+    if (!n->is_integer() || !v || *v < min || *v > 1000000) {
+      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be an integer from " +
+                                                   std::to_string(min) + " to 1000000");
       return;
     }
     out = static_cast<uint32_t>(*v);
@@ -150,6 +151,13 @@ void read_taxonomies(const toml::table& table, const std::string& path, Config& 
                                                 singular + "s\"");
       continue;
     }
+    bool taken = false;
+    for (const TaxonomyConfig& t : cfg.taxonomies) taken = taken || t.plural == *plural;
+    if (taken) {
+      diags.error(loc_of(path, v.source()), "'taxonomies." + singular + "': another taxonomy already uses \"" +
+                                                *plural + "\"");
+      continue;
+    }
     cfg.taxonomies.push_back({singular, *plural});
   }
   std::sort(cfg.taxonomies.begin(), cfg.taxonomies.end(),
@@ -158,9 +166,11 @@ void read_taxonomies(const toml::table& table, const std::string& path, Config& 
 
 void read_related(const toml::table& table, const std::string& path, Config& cfg, Diagnostics& diags) {
   TableReader r(table, "related", path, diags);
-  r.count("count", cfg.related_count);
+  r.count("count", cfg.related_count, 0);  // 0: no related pages
   r.table("weights");
   r.warn_unknown();
+  if (const toml::node* n = table.get("weights"); n && !n->is_table())
+    diags.error(loc_of(path, n->source()), "'related.weights' must be a table ([related.weights])");
   if (const toml::table* weights = table["weights"].as_table()) {
     for (const auto& [k, v] : *weights) {
       std::string taxonomy(k.str());

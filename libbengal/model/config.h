@@ -41,8 +41,8 @@ struct Config {
   // [taxonomies]; without the table, tags and categories. Sorted by plural.
   std::vector<TaxonomyConfig> taxonomies = {{"category", "categories"}, {"tag", "tags"}};
   uint32_t per_page = 10;  // [pagination] per_page: entries per page of a list or term page
-  // [related] count, and [related.weights]: how much one shared term of a taxonomy counts
-  // (default 1 for every taxonomy; 0 leaves a taxonomy out).
+  // [related] count (0 turns related pages off), and [related.weights]: how much one shared
+  // term of a taxonomy counts (default 1 for every taxonomy; 0 leaves a taxonomy out).
   uint32_t related_count = 5;
   std::map<std::string, int64_t> related_weights;
 

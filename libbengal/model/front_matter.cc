@@ -247,9 +247,9 @@ void apply_front_matter_entries(const FrontMatterEntries& entries, const std::st
   std::set<std::string> seen;
   nlohmann::json explicit_params = nlohmann::json::object();
   for (const FrontMatterEntry& e : entries) {
-    if (!seen.insert(e.key).second)
-      diags.warning({file, e.pos.line, e.pos.col}, "duplicate key '" + e.key + "' (the last one is used)");
     const TypedField* field = find_typed_field(e.key);
+    if (!seen.insert(field ? std::string(field->name()) : e.key).second)  // publishDate and publishdate too
+      diags.warning({file, e.pos.line, e.pos.col}, "duplicate key '" + e.key + "' (the last one is used)");
     front.positions[field ? std::string(field->name()) : e.key] = e.pos;
     if (e.key == "params") {
       if (e.value.is_object()) explicit_params = e.value;

@@ -64,7 +64,7 @@ struct ResolvedLink {
 
 struct PageLinks {
   std::string rel;      // content-relative source; "" for a generated page
-  std::string kind;     // home, section or page
+  std::string kind;     // home, section, page, taxonomy or term
   std::string url;      // site URL path, base path included: "/docs/intro/"
   std::string output;   // file under the output folder: "docs/intro/index.html"
   std::string section;  // section key the page lives in ("" = root); a section page's own key
@@ -82,6 +82,20 @@ struct PageLinks {
   MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
                      terms, aliases, cascade);
 };
+
+// Pagination, which bengal-link (to reserve the files) and bengal-render (to write them)
+// must agree on: home, section and term pages show `per_page` children per file; a taxonomy
+// page, and a list published as a single file ("feed.xml"), are never split.
+inline size_t pager_count(const std::string& kind, const std::string& output, size_t items, uint32_t per_page) {
+  bool split = (kind == kKindHome || kind == kKindSection || kind == kKindTerm) && per_page > 0 &&
+               output.size() >= 10 && output.compare(output.size() - 10, 10, "index.html") == 0;
+  return split && items > per_page ? (items + per_page - 1) / per_page : 1;
+}
+
+// ".../index.html" -> ".../page/N/index.html".
+inline std::string pager_output(const std::string& output, size_t number) {
+  return output.substr(0, output.size() - 10) + "page/" + std::to_string(number) + "/index.html";
+}
 
 struct SectionListing {
   std::string key;
@@ -141,7 +155,7 @@ struct TaxonomyEntry {
   std::string singular;  // "tag"
   std::string title;     // "Tags"
   std::string url;       // "/tags/"
-  std::vector<TermEntry> terms;  // by name
+  std::vector<TermEntry> terms;  // by slug
   MSGPACK_DEFINE_MAP(name, singular, title, url, terms);
 };
 

@@ -51,22 +51,16 @@ static std::vector<tmpl::Value> nav_path(const LinkShard& links, const std::stri
   return path;
 }
 
-// ".../index.html" -> ".../page/N/index.html".
-static std::string pager_output(const std::string& output, size_t number) {
-  return join_path(dirname(output), "page/" + std::to_string(number) + "/index.html");
-}
-
-// List pages show `per_page` children per file: the first at the page's URL, the others at
-// <url>page/N/. A taxonomy page lists all its terms on one page. Pages that are not lists
-// (and lists published as a single file, "feed.xml") get one pager with per_page 0.
+// List pages show `per_page` children per file (pager_count in site.h): the first at the
+// page's URL, the others at <url>page/N/. A list that is not split gets one pager with all its
+// children; a page that is not a list gets one with per_page 0 (no `paginator`).
 static std::vector<Pager> paginate(const PageLinks& page, uint32_t per_page) {
   bool is_list = page.kind == kKindHome || page.kind == kKindSection || page.kind == kKindTerm ||
                  page.kind == kKindTaxonomy;
   if (!is_list) return {Pager{}};
   size_t items = page.children.size();
-  bool split = per_page > 0 && page.kind != kKindTaxonomy && ends_with(page.output, "index.html");
-  size_t size = split ? per_page : std::max<size_t>(items, 1);
-  size_t total = std::max<size_t>(1, (items + size - 1) / size);
+  size_t total = pager_count(page.kind, page.output, items, per_page);
+  size_t size = total > 1 ? per_page : std::max<size_t>(items, 1);
   std::vector<std::string> urls = {page.url};
   for (size_t n = 2; n <= total; ++n) urls.push_back(page.url + "page/" + std::to_string(n) + "/");
   std::vector<Pager> pagers;

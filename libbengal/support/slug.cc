@@ -124,7 +124,7 @@ std::string term_slug(std::string_view term) {
     if (i < term.size()) out += term[i];
     start = i + 1;
   }
-  if (out.find_first_not_of('.') == std::string::npos) return "";
+  if (out.find_first_not_of("+#.-_") == std::string::npos) return "";  // no letter or digit
   return out;
 }
 

@@ -13,8 +13,8 @@ namespace bengal {
 std::string slugify(std::string_view text);
 
 // The URL folder of a taxonomy term: slugify()'s rules, except that '+', '#' and '.' are kept
-// so that "C", "C++" and "C#" stay three terms ("c", "c++", "c#"). "" when nothing usable is
-// left (the term is then an error), never "." or "..".
+// so that "C", "C++" and "C#" stay three terms ("c", "c++", "c#"). "" when no letter or digit
+// is left (the term is then an error); so never "." or "..".
 std::string term_slug(std::string_view term);
 
 // Makes ids unique within one page, the way GitHub does: "a", "a-1", "a-2", ... and a later

@@ -40,14 +40,14 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-std::string percent_encode_url(std::string_view url) {
+static std::string percent_encode(std::string_view url, std::string_view allowed_punctuation) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(url.size());
   for (char ch : url) {
     auto c = static_cast<unsigned char>(ch);
     bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(ch) != std::string_view::npos;
+                   allowed_punctuation.find(ch) != std::string_view::npos;
     if (allowed) {
       out += ch;
     } else {
@@ -58,6 +58,10 @@ std::string percent_encode_url(std::string_view url) {
   }
   return out;
 }
+
+std::string percent_encode_url(std::string_view url) { return percent_encode(url, "-._~:/?#[]@!$&'()*+,;=%"); }
+
+std::string percent_encode_path(std::string_view path) { return percent_encode(path, "-._~:/[]@!$&'()*+,;=%"); }
 
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());

@@ -17,6 +17,9 @@ std::string xml_escape(std::string_view text);
 // Percent-encodes every byte outside RFC 3986's URL characters (spaces, non-ASCII, quotes,
 // angle brackets...); '%' is kept, so an already encoded URL stays as it is.
 std::string percent_encode_url(std::string_view url);
+// The same for a path made from file names or front matter: '?' and '#' are encoded too, so
+// a page "c#.md" or a tag "C#" gets a URL that names it ("c%23/"), not a fragment.
+std::string percent_encode_path(std::string_view path);
 
 // Offset of the first byte that breaks UTF-8 validity (overlong forms, surrogates and code
 // points past U+10FFFF included), or nullopt when the text is valid.

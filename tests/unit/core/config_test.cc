@@ -310,3 +310,111 @@ TEST(ConfigMenus, EntriesNeedAUrlOrAPage) {
 
 }  // namespace
 }  // namespace bengal
+
+// --- [taxonomies], [pagination], [related], build.term_shards -----------------------------
+
+namespace bengal {
+namespace {
+
+std::vector<std::string> taxonomy_names(const Config& c) {
+  std::vector<std::string> out;
+  for (const TaxonomyConfig& t : c.taxonomies) out.push_back(t.singular + "=" + t.plural);
+  return out;
+}
+
+TEST(ConfigTaxonomies, TagsAndCategoriesByDefault) {
+  Parsed p = parse("");
+  EXPECT_EQ(taxonomy_names(p.config), (Strings{"category=categories", "tag=tags"}));
+}
+
+TEST(ConfigTaxonomies, AnEmptyTableMeansNone) {
+  Parsed p = parse("[taxonomies]\n");
+  EXPECT_EQ(p.diags, Strings{});
+  EXPECT_TRUE(p.config.taxonomies.empty());
+}
+
+TEST(ConfigTaxonomies, TheTableReplacesTheDefaultsSortedByPlural) {
+  Parsed p = parse("[taxonomies]\ntag = \"tags\"\nseries = \"series\"\nauthor = \"writers\"\n");
+  EXPECT_EQ(p.diags, Strings{});
+  EXPECT_EQ(taxonomy_names(p.config), (Strings{"series=series", "tag=tags", "author=writers"}));
+}
+
+TEST(ConfigTaxonomies, ABadValueIsAnErrorAtTheValue) {
+  Parsed p = parse("[taxonomies]\ntag = 3\nx = \"a/b\"\ny = \"..\"\nz = \"\"\nok = \"oks\"\n");
+  EXPECT_EQ(p.sorted_diags(), (Strings{"bengal.toml:2:7: error: 'taxonomies.tag' must be a folder name such as \"tags\"",
+                                       "bengal.toml:3:5: error: 'taxonomies.x' must be a folder name such as \"xs\"",
+                                       "bengal.toml:4:5: error: 'taxonomies.y' must be a folder name such as \"ys\"",
+                                       "bengal.toml:5:5: error: 'taxonomies.z' must be a folder name such as \"zs\""}));
+  EXPECT_EQ(taxonomy_names(p.config), Strings{"ok=oks"});
+}
+
+TEST(ConfigTaxonomies, TwoTaxonomiesInOneFolderAreAnError) {
+  Parsed p = parse("[taxonomies]\nlabel = \"tags\"\ntag = \"tags\"\n");
+  EXPECT_TRUE(p.has_errors) << ::testing::PrintToString(p.diags);
+}
+
+TEST(ConfigPagination, PerPage) {
+  EXPECT_EQ(parse("").config.per_page, 10u);
+  Parsed p = parse("[pagination]\nper_page = 5\n");
+  EXPECT_EQ(p.diags, Strings{});
+  EXPECT_EQ(p.config.per_page, 5u);
+}
+
+TEST(ConfigPagination, BadOrUnknownKeys) {
+  Parsed p = parse("[pagination]\nper_page = 0\nperpage = 3\n");
+  EXPECT_EQ(p.sorted_diags(),
+            (Strings{"bengal.toml:2:12: error: 'pagination.per_page' must be an integer from 1 to 1000000",
+                     "bengal.toml:3:1: warning: unknown key 'pagination.perpage' (did you mean 'per_page'?)"}));
+  EXPECT_EQ(p.config.per_page, 10u);
+  EXPECT_TRUE(parse("pagination = 3\n").has_errors);
+}
+
+TEST(ConfigRelated, CountAndWeights) {
+  Parsed p = parse("[related]\ncount = 3\n[related.weights]\ntags = 2\ncategories = 0\n");
+  EXPECT_EQ(p.diags, Strings{});
+  EXPECT_EQ(p.config.related_count, 3u);
+  EXPECT_EQ(p.config.related_weight("tags"), 2);
+  EXPECT_EQ(p.config.related_weight("categories"), 0);
+  EXPECT_EQ(parse("").config.related_count, 5u);
+  EXPECT_EQ(parse("").config.related_weight("tags"), 1) << "every taxonomy counts 1 by default";
+}
+
+TEST(ConfigRelated, AWeightForAnUnknownTaxonomyIsAWarning) {
+  Parsed p = parse("[related.weights]\ntagz = 2\n");
+  EXPECT_FALSE(p.has_errors);
+  EXPECT_EQ(p.diags, Strings{"bengal.toml:2:1: warning: 'related.weights.tagz' names no taxonomy (did you mean 'tags'?)"});
+  Parsed custom = parse("[taxonomies]\nseries = \"series\"\n[related.weights]\ntags = 1\n");
+  EXPECT_EQ(custom.diags, Strings{"bengal.toml:4:1: warning: 'related.weights.tags' names no taxonomy"});
+}
+
+TEST(ConfigRelated, ANegativeOrFractionalWeightIsAnError) {
+  Parsed p = parse("[related.weights]\ntags = -1\ncategories = 1.5\n");
+  EXPECT_EQ(p.sorted_diags(),
+            (Strings{"bengal.toml:2:8: error: 'related.weights.tags' must be a whole number, 0 or more",
+                     "bengal.toml:3:14: error: 'related.weights.categories' must be a whole number, 0 or more"}));
+  EXPECT_EQ(p.config.related_weight("tags"), 1);
+}
+
+TEST(ConfigRelated, BadCountAndUnknownKeys) {
+  Parsed p = parse("[related]\ncount = -2\nweigths = {}\n");
+  ASSERT_EQ(p.sorted_diags().size(), 2u) << ::testing::PrintToString(p.diags);
+  EXPECT_EQ(p.sorted_diags()[0].rfind("bengal.toml:2:9: error: 'related.count' must be an integer from ", 0), 0u)
+      << p.sorted_diags()[0];
+  EXPECT_EQ(p.sorted_diags()[1], "bengal.toml:3:1: warning: unknown key 'related.weigths' (did you mean 'weights'?)");
+  EXPECT_EQ(p.config.related_count, 5u);
+}
+
+TEST(ConfigRelated, WeightsThatAreNotATableAreAnError) {
+  Parsed p = parse("[related]\nweights = 3\n");
+  EXPECT_TRUE(p.has_errors) << ::testing::PrintToString(p.diags);
+}
+
+TEST(ConfigBuild, TermShards) {
+  EXPECT_EQ(parse("").config.term_shards, 0u) << "0: chosen from the page count";
+  EXPECT_EQ(parse("[build]\nterm_shards = 8\n").config.term_shards, 8u);
+  Parsed p = parse("[build]\nterm_shards = 0\n");
+  EXPECT_EQ(p.diags, Strings{"bengal.toml:2:15: error: 'build.term_shards' must be an integer from 1 to 1000000"});
+}
+
+}  // namespace
+}  // namespace bengal
