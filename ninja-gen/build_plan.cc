@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bengal/version.h"
+#include "model/site_outputs.h"
 #include "ninja_writer.h"
 #include "support/fs.h"
 #include "support/hash.h"
@@ -179,8 +180,9 @@ class NinjaFileBuilder {
     w_.rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
                      {"description", "COPY $out"},
                      {"restat", "1"}});
-    w_.rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable -d $outdir $in"},
-                      {"description", "INDEX $outdir/sitemap.xml"},
+    w_.rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable --static-manifest "
+                                  "$bdir/static.manifest --manifest $bdir/index.manifest -d $outdir $in"},
+                      {"description", "INDEX $outdir"},
                       {"restat", "1"}});
   }
 
@@ -266,13 +268,20 @@ class NinjaFileBuilder {
       w_.build({out}, "copy", {f.source}, {tool("bengal-emit"), o_.config_path}, {"renders"});
       outputs.push_back(out);
     }
+    // The index edge declares the site-wide files [outputs] turns on (a static file of one of
+    // those names wins and is copied instead) and its manifest: the sitemap-N.xml files of a
+    // sitemap index vary with the page count, so only the manifest names them, and the prune
+    // step reads it to remove the ones a smaller site no longer has.
+    std::vector<std::string> index_outputs;
+    for (const std::string& name : index_output_files(c_, copies_manifest(plan_)))
+      index_outputs.push_back(join_path(c_.output_dir, name));
+    index_outputs.push_back(built("index.manifest"));
+    w_.build(index_outputs, "index", index_inputs,
+             {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"});
     std::vector<std::string> prune_inputs = manifests_;
     prune_inputs.push_back(built("static.manifest"));
+    prune_inputs.push_back(built("index.manifest"));
     w_.build({built("published.manifest")}, "prune", prune_inputs, {tool("bengal-emit"), o_.config_path});
-    std::vector<std::string> index_outputs = {join_path(c_.output_dir, "sitemap.xml"),
-                                              join_path(c_.output_dir, "search.json")};
-    w_.build(index_outputs, "index", index_inputs, {built("pagetable"), tool("bengal-index"), o_.config_path},
-             {"renders"});
     w_.newline();
 
     outputs.push_back(built("published.manifest"));

@@ -1,4 +1,7 @@
-// bengal-index: writes the site-wide outputs (sitemap.xml, the search index).
+// bengal-index: writes the site-wide outputs (sitemap.xml, search.json, robots.txt, llms.txt,
+// llms-full.txt) and a manifest of the files it wrote.
+#include <charconv>
+
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "index/index.h"
@@ -11,29 +14,46 @@ using namespace bengal;
 static const ToolSpec kSpec = {
     "bengal-index",
     "[OPTIONS] --page-table FILE SHARD.meta... SHARD.text...",
-    "Write sitemap.xml and the search index from the intermediates",
+    "Write sitemap.xml, search.json, robots.txt and llms.txt from the intermediates",
     {
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
         {"page-table", 0, "FILE", "the page table written by bengal-link"},
         {"output-dir", 'd', "DIR", "the site's output folder (default: the config's build.output_dir)"},
+        {"manifest", 0, "FILE", "write the manifest of the files written to FILE (for bengal-emit --prune)"},
+        {"static-manifest", 0, "FILE", "the static files' manifest: a file it names is not generated"},
+        {"sitemap-max-urls", 0, "N", "URLs per sitemap file before sitemap.xml becomes an index (default: 50000)"},
     },
     1,
 };
 
+static size_t sitemap_max_urls(const Args& args) {
+  if (!args.has("sitemap-max-urls")) return kSitemapMaxUrls;
+  std::string text = args.get("sitemap-max-urls");
+  size_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > kSitemapMaxUrls)
+    throw Failure(kExitUsage, "--sitemap-max-urls must be an integer from 1 to " + std::to_string(kSitemapMaxUrls));
+  return n;
+}
+
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
+    const size_t max_urls = sitemap_max_urls(args);
     Config config = load_step_config(args.get("config", "bengal.toml"), diags);
     if (diags.has_errors()) return;
-    PageTable table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
-    std::vector<MetaShard> metas;
-    std::vector<TextShard> texts;
+    IndexInput in;
+    in.table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
+    if (args.has("static-manifest"))
+      in.static_files = read_intermediate<Manifest>(Kind::kManifest, args.get("static-manifest"));
     for (const std::string& path : args.positional) {
-      if (ends_with(path, ".meta")) metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
-      else if (ends_with(path, ".text")) texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
+      if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
+      else if (ends_with(path, ".text")) in.texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
       else throw Failure(kExitUsage, "'" + path + "' is neither a .meta nor a .text file");
     }
     const std::string out = args.get("output-dir", config.output_dir);
-    write_file_if_changed(join_path(out, "sitemap.xml"), render_sitemap(config, table));
-    write_file_if_changed(join_path(out, "search.json"), render_search_index(table, metas, texts));
+    std::vector<OutputFile> files = render_index_outputs(config, in, max_urls);
+    for (const OutputFile& f : files) write_file_if_changed(join_path(out, f.path), f.bytes);
+    if (args.has("manifest"))
+      write_intermediate(Kind::kManifest, producer_of(kSpec.name), manifest_of(files), args.get("manifest"));
   });
 }

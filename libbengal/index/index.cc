@@ -1,8 +1,10 @@
 #include "index/index.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "support/hash.h"
 #include "support/text.h"
 
 namespace bengal {
@@ -13,20 +15,6 @@ std::string absolute_url(const Config& config, const std::string& url_path) {
   size_t path_start = config.baseurl.find('/', scheme + 3);
   std::string origin = path_start == std::string::npos ? config.baseurl : config.baseurl.substr(0, path_start);
   return origin + url_path;
-}
-
-std::string render_sitemap(const Config& config, const PageTable& table) {
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const PageTableEntry& p : table.pages) {
-    out += "  <url>\n    <loc>" + xml_escape(percent_encode_url(absolute_url(config, p.url))) + "</loc>\n";
-    const std::string& modified = p.lastmod.empty() ? p.date : p.lastmod;
-    if (!modified.empty()) out += "    <lastmod>" + xml_escape(modified) + "</lastmod>\n";
-    out += "  </url>\n";
-  }
-  out += "</urlset>\n";
-  return out;
 }
 
 std::string render_search_index(const PageTable& table, const std::vector<MetaShard>& metas,
@@ -54,6 +42,41 @@ std::string render_search_index(const PageTable& table, const std::vector<MetaSh
     pages.push_back(std::move(entry));
   }
   return pages.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_robots(const Config& config, bool has_sitemap) {
+  std::string out = "User-agent: *\nAllow: /\n";
+  std::string sitemap = absolute_url(config, config.base_path() + kSitemapFile);
+  // The robots.txt protocol wants the sitemap's full URL: without an origin there is none.
+  if (has_sitemap && sitemap.find("://") != std::string::npos) out += "\nSitemap: " + percent_encode_url(sitemap) + "\n";
+  return out;
+}
+
+std::vector<OutputFile> render_index_outputs(const Config& config, const IndexInput& in, size_t sitemap_max_urls) {
+  const std::vector<std::string> names = index_output_files(config, in.static_files);
+  auto wanted = [&](const char* name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  bool static_sitemap = std::any_of(in.static_files.files.begin(), in.static_files.files.end(),
+                                    [](const ManifestEntry& e) { return e.path == kSitemapFile; });
+  std::vector<OutputFile> files;
+  auto add = [&](const char* path, std::string bytes) {
+    std::string hash = hash_hex(bytes);
+    files.push_back({path, std::move(hash), std::move(bytes)});
+  };
+  if (wanted(kSitemapFile))
+    for (OutputFile& f : render_sitemaps(config, in.table, sitemap_max_urls)) files.push_back(std::move(f));
+  if (wanted(kSearchFile)) add(kSearchFile, render_search_index(in.table, in.metas, in.texts));
+  if (wanted(kRobotsFile)) add(kRobotsFile, render_robots(config, wanted(kSitemapFile) || static_sitemap));
+  if (wanted(kLlmsFile)) add(kLlmsFile, render_llms(config, in.table));
+  if (wanted(kLlmsFullFile)) add(kLlmsFullFile, render_llms_full(config, in.table, in.texts));
+  std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return files;
+}
+
+Manifest manifest_of(const std::vector<OutputFile>& files) {
+  Manifest m;
+  for (const OutputFile& f : files) m.files.push_back({f.path, ""});
+  std::sort(m.files.begin(), m.files.end(), [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+  return m;
 }
 
 }  // namespace bengal

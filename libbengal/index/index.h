@@ -1,21 +1,62 @@
 #pragma once
-// bengal-index: the site-wide outputs built from intermediates, never from rendered HTML.
+// bengal-index: the site-wide outputs built from intermediates, never from rendered HTML
+// (bengal-index(1)): sitemap.xml, search.json, robots.txt, llms.txt and llms-full.txt. Each
+// renderer returns the file's bytes; the tool writes them and a manifest of what it wrote.
 #include <string>
 #include <vector>
 
 #include "model/config.h"
 #include "model/page.h"
 #include "model/site.h"
+#include "model/site_outputs.h"
 
 namespace bengal {
 
-// sitemaps.org 0.9 XML: every published page, absolute URLs, lastmod (or date) when known.
-std::string render_sitemap(const Config& config, const PageTable& table);
+// What bengal-index reads.
+struct IndexInput {
+  PageTable table;
+  std::vector<MetaShard> metas;
+  std::vector<TextShard> texts;
+  Manifest static_files;  // the static manifest: files the site publishes as they are
+};
+
+// Every site-wide file that index_output_files names for this config and static manifest,
+// plus the sitemap-N.xml files of a sitemap index; sorted by path, each with its hash.
+std::vector<OutputFile> render_index_outputs(const Config& config, const IndexInput& in,
+                                             size_t sitemap_max_urls = kSitemapMaxUrls);
+
+// The manifest of the files, for the prune step: their paths, sorted, and no hashes (as in the
+// static manifest), so it changes only when the set of files does and an edit that changes
+// only their bytes does not re-run the prune step.
+Manifest manifest_of(const std::vector<OutputFile>& files);
+
+// sitemaps.org 0.9: one <url> per page whose `sitemap` is true, in URL order, with its
+// absolute, percent-encoded <loc> and a <lastmod> from lastmod, else date (W3C datetime).
+// Up to max_urls URLs, one file: sitemap.xml, a <urlset>. Past it, sitemap.xml is a
+// <sitemapindex> of sitemap-1.xml, sitemap-2.xml, ..., each a <urlset> of the next max_urls
+// URLs in URL order (the last fewer), each entry with the newest <lastmod> of its part.
+// Sorted by path, with hashes.
+std::vector<OutputFile> render_sitemaps(const Config& config, const PageTable& table,
+                                        size_t max_urls = kSitemapMaxUrls);
 
 // A JSON array, one entry per page with a source: title, url, section, headings (id, text)
 // and plain text. Sorted by URL, so the bytes are stable.
 std::string render_search_index(const PageTable& table, const std::vector<MetaShard>& metas,
                                 const std::vector<TextShard>& texts);
+
+// robots.txt: every user agent may fetch everything; with has_sitemap and an origin in
+// baseurl, a Sitemap: line with sitemap.xml's absolute URL.
+std::string render_robots(const Config& config, bool has_sitemap);
+
+// llms.txt (llmstxt.org): "# site title", a "> description" blockquote ([site] description,
+// else the home page's), then "## Section title" for each top-level section (in URL order)
+// listing its section and content pages as "- [Title](absolute url): description", and
+// "## Pages" for the content pages at the root. Taxonomy, term and 404 pages are left out.
+std::string render_llms(const Config& config, const PageTable& table);
+
+// llms-full.txt: the header of llms.txt, then every page with a source, in URL order, each
+// after a "---" line: "## Title", "URL: absolute url" and its plain text.
+std::string render_llms_full(const Config& config, const PageTable& table, const std::vector<TextShard>& texts);
 
 // The absolute form of a site URL path ("/docs/a/" -> "https://example.org/docs/a/").
 std::string absolute_url(const Config& config, const std::string& url_path);

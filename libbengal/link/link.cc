@@ -65,6 +65,7 @@ struct Section {
   size_t page = 0;  // index of the section's own page in Linker::nodes_
   std::vector<size_t> pages;        // leaf pages, in section order
   std::vector<std::string> children;  // subsection keys, in section order
+  std::vector<size_t> feed;           // the newest pages below it, newest first
 };
 
 struct Term {
@@ -134,8 +135,10 @@ class Linker {
     assign_urls();
     order_sections();
     build_taxonomies();
+    add_404_page();
     reserve_pagers();
     find_related();
+    collect_feeds();
     index_ids();
     LinkResult r;
     r.site = make_site();
@@ -485,19 +488,67 @@ class Linker {
     return i;
   }
 
+  // The page a server shows for a missing URL, at /404.html, unless the site has one there.
+  void add_404_page() {
+    auto [url, output] = url_and_output("404.html", true);
+    auto it = owners_.find(output);
+    if (it != owners_.end()) {
+      if (it->second.alias.empty()) nodes_[it->second.node].kind = kKind404;
+      return;
+    }
+    Node n;
+    n.kind = kKind404;
+    n.url = url;
+    n.output = output;
+    n.title = "Page not found";
+    n.sec = &sections_.at("");
+    n.shard = generated_shard();
+    nodes_.push_back(std::move(n));
+    claim(output, {nodes_.size() - 1}, url);
+  }
+
+  // Newest first (then title, then URL): the order of feeds and of related pages' ties.
+  bool newer(size_t a, size_t b) const {
+    const Node& x = nodes_[a];
+    const Node& y = nodes_[b];
+    if (x.time != y.time) return x.time > y.time;
+    if (x.title != y.title) return x.title < y.title;
+    return x.url < y.url;
+  }
+
+  // Each section's newest pages, from every page below it: one pass over the pages, newest
+  // first, each offered to its sections until they are full. A term's come from its pages.
+  void collect_feeds() {
+    if (config_.feed_count == 0 || (!config_.rss && !config_.atom)) return;
+    std::vector<size_t> pages;
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      if (nodes_[i].kind == kKindPage) pages.push_back(i);
+    std::stable_sort(pages.begin(), pages.end(), [&](size_t a, size_t b) { return newer(a, b); });
+    for (size_t p : pages) {
+      for (std::string key = nodes_[p].section;; key = parent_key(key)) {
+        std::vector<size_t>& feed = sections_.at(key).feed;
+        if (feed.size() < config_.feed_count) feed.push_back(p);
+        if (key.empty()) break;
+      }
+    }
+  }
+
+  std::vector<size_t> feed_of(const Node& n) const {
+    if (n.kind == kKindHome || n.kind == kKindSection) return n.sec->feed;
+    if (n.kind != kKindTerm || config_.feed_count == 0 || (!config_.rss && !config_.atom)) return {};
+    std::vector<size_t> feed = terms_[n.term].pages;
+    std::stable_sort(feed.begin(), feed.end(), [&](size_t a, size_t b) { return newer(a, b); });
+    if (feed.size() > config_.feed_count) feed.resize(config_.feed_count);
+    return feed;
+  }
+
   void find_related() {
     if (config_.related_count == 0 || terms_.empty()) return;
     std::vector<size_t> pages;  // regular pages only: list pages are not "related reading"
     for (size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].kind == kKindPage && !nodes_[i].term_ids.empty()) pages.push_back(i);
-    std::vector<size_t> order = pages;  // tie-break: newest first, then title, then URL
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      const Node& x = nodes_[a];
-      const Node& y = nodes_[b];
-      if (x.time != y.time) return x.time > y.time;
-      if (x.title != y.title) return x.title < y.title;
-      return x.url < y.url;
-    });
+    std::vector<size_t> order = pages;  // tie-break: newest first
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return newer(a, b); });
     std::unordered_map<size_t, uint32_t> index_of;
     for (size_t k = 0; k < pages.size(); ++k) index_of[pages[k]] = static_cast<uint32_t>(k);
     std::vector<uint32_t> rank(pages.size());
@@ -549,6 +600,9 @@ class Linker {
     site.language = config_.language;
     site.params = config_.params;
     site.per_page = config_.per_page;
+    site.description = config_.description;
+    site.rss = config_.rss && config_.feed_count > 0;
+    site.atom = config_.atom && config_.feed_count > 0;
     std::vector<std::pair<std::string, uint32_t>> stack = {{"", 0}};
     while (!stack.empty()) {  // depth-first, in section order
       auto [key, depth] = stack.back();
@@ -599,6 +653,7 @@ class Linker {
     pl.aliases = n.aliases;
     pl.terms = n.terms;
     for (size_t r : n.related) pl.related.push_back(ref_to(r));
+    for (size_t f : feed_of(n)) pl.feed.push_back(child_entry(f, false));
     if (n.kind == kKindTaxonomy || n.kind == kKindTerm) {
       pl.breadcrumbs.push_back(ref_to(sections_.at("").page));
       if (n.kind == kKindTerm) pl.breadcrumbs.push_back(ref_to(taxonomy_node(n.taxonomy)));
@@ -873,6 +928,15 @@ class Linker {
            (as_file ? did_you_mean(want, all_rels_) : did_you_mean(stripped, reference_names_));
   }
 
+  // `sitemap: false`, or Hugo's `sitemap: {disable: true}`, leaves a page out of sitemap.xml.
+  static bool in_sitemap(const FrontMatter& f) {
+    auto it = f.params.find("sitemap");
+    if (it == f.params.end()) return true;
+    if (it->is_boolean()) return it->get<bool>();
+    if (it->is_object() && it->contains("disable") && (*it)["disable"].is_boolean()) return !(*it)["disable"].get<bool>();
+    return true;
+  }
+
   PageTable make_table() const {
     PageTable t;
     for (const Node& n : nodes_) {
@@ -887,7 +951,9 @@ class Linker {
         e.date = n.front->date;
         e.lastmod = n.front->lastmod;
         e.description = n.front->description.empty() ? n.meta->summary : n.front->description;
+        e.sitemap = in_sitemap(*n.front);
       }
+      if (n.kind == kKind404) e.sitemap = false;
       t.pages.push_back(std::move(e));
     }
     std::sort(t.pages.begin(), t.pages.end(),

@@ -73,6 +73,17 @@ class TableReader {
     out = static_cast<uint32_t>(*v);
   }
 
+  void boolean(const char* key, bool& out) {
+    known_.push_back(key);
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) return;
+    if (!n->is_boolean()) {
+      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be true or false");
+      return;
+    }
+    out = *n->value<bool>();
+  }
+
   void integer(const char* key, int64_t& out) {
     known_.push_back(key);
     const toml::node* n = table_.get(key);
@@ -206,7 +217,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
   }
 
   static const std::vector<std::string> kTables = {"site", "build", "params", "menu", "taxonomies", "pagination",
-                                                   "related"};
+                                                   "related", "feeds", "outputs"};
   for (const auto& [k, v] : root) {
     std::string key(k.str());
     bool known = false;
@@ -223,6 +234,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.string("title", cfg.title);
     r.string("baseurl", cfg.baseurl);
     r.string("language", cfg.language);
+    r.string("description", cfg.description);
     r.string("theme", cfg.theme);
     r.warn_unknown();
   }
@@ -246,6 +258,21 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.warn_unknown();
   }
   if (const toml::table* related = root["related"].as_table()) read_related(*related, path, cfg, diags);
+  if (const toml::table* feeds = root["feeds"].as_table()) {
+    TableReader r(*feeds, "feeds", path, diags);
+    r.count("count", cfg.feed_count, 0);
+    r.boolean("rss", cfg.rss);
+    r.boolean("atom", cfg.atom);
+    r.warn_unknown();
+  }
+  if (const toml::table* outputs = root["outputs"].as_table()) {
+    TableReader r(*outputs, "outputs", path, diags);
+    r.boolean("sitemap", cfg.outputs.sitemap);
+    r.boolean("robots", cfg.outputs.robots);
+    r.boolean("llms", cfg.outputs.llms);
+    r.boolean("llms_full", cfg.outputs.llms_full);
+    r.warn_unknown();
+  }
 
   // Folders must stay inside the site: the output folder is written and pruned by Bengal.
   auto check_folder = [&](const char* key, std::string& dir) {

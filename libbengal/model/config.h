@@ -28,6 +28,14 @@ struct TaxonomyConfig {
   std::string plural;    // "tags": the front matter key and the URL folder (/tags/)
 };
 
+// [outputs]: which site-wide files bengal-index writes (bengal-index(1)); search.json always.
+struct OutputsConfig {
+  bool sitemap = true;    // sitemap.xml (a sitemap index and sitemap-N.xml past 50,000 URLs)
+  bool robots = true;     // robots.txt, unless the site publishes its own
+  bool llms = true;       // llms.txt (llmstxt.org)
+  bool llms_full = true;  // llms-full.txt: every page's plain text
+};
+
 struct Config {
   std::string path;  // the config file, as given
 
@@ -35,12 +43,17 @@ struct Config {
   std::string title = "Untitled site";
   std::string baseurl = "/";  // e.g. "https://example.org/docs/"
   std::string language = "en";
+  std::string description;  // one line about the site (feeds, llms.txt)
   std::string theme;  // themes/<theme>/templates is searched after templates/
   nlohmann::json params = nlohmann::json::object();  // [params], free-form
   std::vector<MenuItemConfig> menu_items;            // [[menu.<name>]], in file order
   // [taxonomies]; without the table, tags and categories. Sorted by plural.
   std::vector<TaxonomyConfig> taxonomies = {{"category", "categories"}, {"tag", "tags"}};
   uint32_t per_page = 10;  // [pagination] per_page: entries per page of a list or term page
+  // [feeds]: RSS 2.0 and Atom beside each home, section and term page, of its newest pages.
+  bool rss = true;
+  bool atom = true;
+  uint32_t feed_count = 20;  // pages per feed; 0: no feeds
   // [related] count (0 turns related pages off), and [related.weights]: how much one shared
   // term of a taxonomy counts (default 1 for every taxonomy; 0 leaves a taxonomy out).
   uint32_t related_count = 5;
@@ -54,6 +67,8 @@ struct Config {
   uint32_t shard_size = 64;           // average pages per shard (ninja-gen)
   uint32_t term_shards = 0;           // shards for taxonomy pages; 0: chosen from the page count
   std::string templates_dir = "templates";
+
+  OutputsConfig outputs;  // [outputs]
 
   // Where templates are looked up, first match wins (the built-in theme comes last).
   std::vector<std::string> template_folders() const;

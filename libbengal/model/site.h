@@ -23,6 +23,7 @@ inline constexpr const char* kKindSection = "section";
 inline constexpr const char* kKindPage = "page";
 inline constexpr const char* kKindTaxonomy = "taxonomy";  // /tags/: the list of a taxonomy's terms
 inline constexpr const char* kKindTerm = "term";          // /tags/go/: the pages with one term
+inline constexpr const char* kKind404 = "404";            // /404.html: what a server shows for a missing page
 
 struct PageRef {
   std::string title;
@@ -76,11 +77,13 @@ struct PageLinks {
   std::vector<ChildEntry> children;  // list pages: the section's pages and subsections; term pages:
                                      // the term's pages; taxonomy pages: the terms
   std::vector<PageRef> related;      // pages sharing the most taxonomy terms, best first
+  std::vector<ChildEntry> feed;      // home, section and term pages: their newest pages (below
+                                     // them, for home and sections), newest first
   std::vector<TermRef> terms;        // the page's taxonomy terms, by taxonomy then as written
   std::vector<std::string> aliases;  // redirect files to write, under the output folder
   nlohmann::json cascade = nlohmann::json::object();  // front matter keys set by ancestors' cascades
   MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
-                     terms, aliases, cascade);
+                     feed, terms, aliases, cascade);
 };
 
 // Pagination, which bengal-link (to reserve the files) and bengal-render (to write them)
@@ -139,7 +142,11 @@ struct Site {
   std::map<std::string, PageRef> refs;  // the templates' ref("path") calls, resolved
   std::map<std::string, std::vector<MenuEntry>> menus;  // by menu name
   uint32_t per_page = 10;  // entries per page of a paginated list
-  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page);
+  std::string description;
+  bool rss = true;   // write rss.xml beside every home, section and term page
+  bool atom = true;  // write atom.xml likewise
+  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page, description, rss,
+                     atom);
 };
 
 struct TermEntry {
@@ -174,7 +181,8 @@ struct PageTableEntry {
   std::string date;
   std::string lastmod;
   std::string description;
-  MSGPACK_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description);
+  bool sitemap = true;  // false: front matter `sitemap: false` (or `sitemap: {disable: true}`)
+  MSGPACK_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description, sitemap);
 };
 
 struct PageTable {

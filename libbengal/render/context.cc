@@ -1,5 +1,8 @@
 #include "render/context.h"
 
+#include <ctime>
+
+#include "model/front_matter.h"
 #include "support/paths.h"
 #include "template/value_json.h"
 
@@ -71,6 +74,28 @@ Value children(const std::vector<ChildEntry>& list, size_t first = 0, size_t cou
   std::vector<Value> out;
   for (size_t i = first; i < list.size() && i - first < count; ++i) out.push_back(child(list[i]));
   return Value::list(std::move(out));
+}
+
+// "Mon, 05 Jan 2026 00:00:00 +0000" (RFC 822, as RSS wants) and "2026-01-05T00:00:00Z"
+// (RFC 3339, as Atom wants), in UTC.
+std::string format_utc(int64_t t, const char* format) {
+  std::time_t time = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char buf[64];
+  size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
+// A feed entry: a child entry with its absolute URL and its date in the feeds' formats.
+Value feed_entry(const Site& site, const ChildEntry& c) {
+  Value v = child(c);
+  Map& m = v.as_map();
+  m.set("permalink", absolute_url(site, c.url));
+  int64_t t = c.date.empty() ? 0 : unix_time_of(c.date);
+  m.set("date_rfc822", format_utc(t, "%a, %d %b %Y %H:%M:%S +0000"));
+  m.set("date_rfc3339", format_utc(t, "%Y-%m-%dT%H:%M:%SZ"));
+  return v;
 }
 
 Value refs(const std::vector<PageRef>& list) {
@@ -220,6 +245,9 @@ Value site_context(const Site& site, Value taxonomies) {
   m.set("baseurl", site.baseurl);
   m.set("base_path", site.base_path);
   m.set("language", site.language);
+  m.set("description", site.description);
+  m.set("rss", site.rss);
+  m.set("atom", site.atom);
   m.set("params", tmpl::from_json(site.params));
   m.set("sections", Value::list(std::move(sections)));
   m.set("menus", menus(site, nullptr));
@@ -264,6 +292,9 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   p.set("ancestors", refs(page.breadcrumbs));
   p.set("children", children(page.children));
   p.set("related", refs(page.related));
+  std::vector<Value> feed;
+  for (const ChildEntry& c : page.feed) feed.push_back(feed_entry(site_record, c));
+  p.set("feed", Value::list(std::move(feed)));
 
   Map ctx;
   ctx.set("site", site);

@@ -71,6 +71,17 @@ static std::vector<Pager> paginate(const PageLinks& page, uint32_t per_page) {
   return pagers;
 }
 
+// Home, section and term pages have feeds beside them (rss.xml, atom.xml), unless they are
+// published as a single file themselves.
+static bool has_feeds(const PageLinks& page) {
+  bool list = page.kind == kKindHome || page.kind == kKindSection || page.kind == kKindTerm;
+  return list && ends_with(page.output, "index.html");
+}
+
+static std::string feed_output(const PageLinks& page, const char* name) {
+  return page.output.substr(0, page.output.size() - std::string_view("index.html").size()) + name;
+}
+
 // What one shard's pages have in common while they are rendered.
 struct ShardRenderer {
   const Site& site_record;
@@ -109,6 +120,12 @@ struct ShardRenderer {
       std::string text = i + 1 == pagers.size() ? std::move(content) : content;
       out.push_back(render(*layout, page_context(site_record, site, page, meta, front, std::move(text), nav, pager),
                            std::move(path)));
+    }
+    if (has_feeds(page)) {
+      tmpl::Value context = page_context(site_record, site, page, meta, front, std::string(), nav);
+      if (site_record.rss) out.push_back(render(*theme.environment().get_template("rss.xml"), context, feed_output(page, "rss.xml")));
+      if (site_record.atom)
+        out.push_back(render(*theme.environment().get_template("atom.xml"), context, feed_output(page, "atom.xml")));
     }
     std::vector<std::string> redirects = page.aliases;
     if (pagers.size() > 1) redirects.push_back(pager_output(page.output, 1));  // page/1/ is the list itself

@@ -91,6 +91,8 @@ std::vector<std::string> layout_candidates(const std::string& kind, const std::s
   } else if (kind == kKindSection) {
     if (!top.empty()) names.push_back(top + "/section.html");
     names.insert(names.end(), {"section.html", "list.html"});
+  } else if (kind == kKind404) {
+    names.push_back("404.html");
   } else if (kind == kKindTaxonomy || kind == kKindTerm) {
     names.insert(names.end(), {std::string(kind) + ".html", "list.html"});
   } else {

@@ -38,7 +38,8 @@ class Incremental(SiteTest):
         ran = steps(site.ninja().stdout)
         for verb in ("SCAN", "PARSE", "RENDER", "EMIT"):
             self.assertEqual(shards_in(ran, verb), [shard], f"{verb} steps: {ran}")
-        self.assertEqual(changed(before, site.stamps()), ["guide/writing/front-matter/index.html", "search.json"])
+        self.assertEqual(changed(before, site.stamps()),
+                         ["guide/writing/front-matter/index.html", "llms-full.txt", "search.json"])
         self.assertIn("very safely", site.read("public/guide/writing/front-matter/index.html"))
 
     def test_title_edit_rerenders_only_pages_that_show_it(self):
@@ -47,14 +48,17 @@ class Incremental(SiteTest):
         ran = steps(site.ninja().stdout)
         rewritten = changed(before, site.stamps())
         # Shown by: the page itself, its section's navigation (the guide branch), the page that
-        # references it with [[guide/sections]], and the search index.
+        # references it with [[guide/sections]], the search index and llms.txt and llms-full.txt.
         self.assertIn("guide/sections/index.html", rewritten)
         self.assertIn("guide/writing/links/index.html", rewritten)
         self.assertIn("guide/index.html", rewritten)
+        # The feeds of its sections list it too, the home page's included (undated pages go by title).
+        site_wide = ("search.json", "llms.txt", "llms-full.txt", "rss.xml", "atom.xml")
         for rel in rewritten:
-            self.assertTrue(rel.startswith("guide/") or rel == "search.json", f"{rel} should not change: {rewritten}")
+            self.assertTrue(rel.startswith("guide/") or rel in site_wide, f"{rel} should not change: {rewritten}")
+        home = shard_of(site, "content/_index.md")  # for the home page's feeds
         for shard in shards_in(ran, "RENDER"):
-            self.assertTrue(shard.startswith("guide-"), f"re-rendered unrelated shard {shard}: {ran}")
+            self.assertTrue(shard.startswith("guide-") or shard == home, f"re-rendered unrelated shard {shard}: {ran}")
         self.assertIn("Sections, folders and URLs", site.read("public/guide/writing/links/index.html"))
 
     def test_adding_a_page_regenerates_the_build_file(self):

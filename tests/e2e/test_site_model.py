@@ -1,10 +1,13 @@
 """The site model on examples/blog, end to end: taxonomies, cascades, pagination, aliases,
 future and expired pages, [[id:...]] references, related pages; and, on real Ninja runs,
 which shards a body, title, tag, cascade and menu edit re-run."""
+import glob
 import json
 import os
 import re
+import subprocess
 import unittest
+import xml.etree.ElementTree as ET
 
 from bengal_e2e import BIN, SiteTest, changed, steps
 
@@ -116,6 +119,35 @@ class SiteModel(SiteTest):
         # Same series (weight 3) and tags first; winter-tools shares only "weather".
         self.assertLess(related.index("A trip to the coast"), related.index("Tools for a cold winter"))
 
+    def test_feeds_beside_every_home_section_and_term_page(self):
+        site = self.built()
+        atom = "{http://www.w3.org/2005/Atom}"
+        for folder in ("", "posts/", "posts/walks/", "tags/walks/", "series/coastal-walks/"):
+            channel = ET.fromstring(site.read(f"public/{folder}rss.xml")).find("channel")
+            self.assertEqual(channel.find("link").text, "https://notes.example.org/" + folder)
+            feed = ET.fromstring(site.read(f"public/{folder}atom.xml"))
+            self.assertEqual(feed.find(atom + "id").text, "https://notes.example.org/" + folder)
+            for date in channel.iter("pubDate"):
+                self.assertRegex(date.text, r"^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d \+0000$")
+        # A section's feed holds the pages below it, newest first; the home feed every section's.
+        walks = ET.fromstring(site.read("public/posts/walks/rss.xml")).find("channel")
+        self.assertEqual([i.find("title").text for i in walks.iter("item")],
+                         ["The dune path", "The harbour loop", "A trip to the coast"])
+        home = [e.find(atom + "title").text for e in ET.fromstring(site.read("public/atom.xml")).iter(atom + "entry")]
+        self.assertEqual(home[0], "The dune path")
+        self.assertIn("Hello, world", home)
+        self.assertEqual(ET.fromstring(site.read("public/atom.xml")).find(atom + "updated").text, "2026-05-03T00:00:00Z")
+        self.assertIn('<link rel="alternate" type="application/rss+xml" title="Walks" href="/posts/walks/rss.xml">',
+                      site.read("public/posts/walks/index.html"))
+        xml_files = glob.glob(site.file("public/**/*.xml"), recursive=True)
+        subprocess.run(["xmllint", "--noout", *xml_files], check=True)
+
+    def test_404_page(self):
+        site = self.built()
+        page = site.read("public/404.html")
+        self.assertIn("<h1>Page not found</h1>", page)
+        self.assertNotIn("404", site.read("public/sitemap.xml"))
+
     # --- incremental --------------------------------------------------------------------
 
     def test_body_edit_reruns_only_its_shard(self):
@@ -128,7 +160,8 @@ class SiteModel(SiteTest):
         own = where["/posts/walks/dune-path/"]
         for verb in ("SCAN", "PARSE", "RENDER", "EMIT"):
             self.assertEqual(shards_that(ran, verb), [own], f"{verb}: {ran}")
-        self.assertEqual(changed(before, site.stamps()), ["posts/walks/dune-path/index.html", "search.json"])
+        self.assertEqual(changed(before, site.stamps()),
+                         ["llms-full.txt", "posts/walks/dune-path/index.html", "search.json"])
 
     def test_title_edit_rerenders_the_pages_that_show_it(self):
         site = self.built()

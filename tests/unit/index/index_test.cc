@@ -1,4 +1,5 @@
-// bengal-index: sitemap.xml and search.json, built from the page table and the intermediates.
+// bengal-index: absolute URLs and search.json, built from the page table and the intermediates
+// (sitemap_test.cc, llms_test.cc and outputs_test.cc test the other files).
 #include "index/index.h"
 
 #include <gtest/gtest.h>
@@ -9,33 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "index_test_util.h"
+
 namespace bengal {
 namespace {
 
-Config config_with(const std::string& baseurl) {
-  Config c;
-  c.baseurl = baseurl;
-  return c;
-}
-
-PageTableEntry entry(const std::string& url, const std::string& rel = "", const std::string& date = "",
-                     const std::string& lastmod = "") {
-  PageTableEntry e;
-  e.url = url;
-  e.rel = rel;
-  e.source = rel.empty() ? "" : "content/" + rel;
-  e.kind = rel.empty() ? kKindSection : kKindPage;
-  e.title = "T " + url;
-  e.date = date;
-  e.lastmod = lastmod;
-  return e;
-}
-
-PageTable table(std::vector<PageTableEntry> entries) {
-  PageTable t;
-  t.pages = std::move(entries);
-  return t;
-}
+using namespace bengal::testing;
 
 // --- absolute_url -----------------------------------------------------------------------
 
@@ -49,47 +29,6 @@ TEST(IndexAbsoluteUrl, PrefixesTheOriginOfTheBaseUrl) {
 TEST(IndexAbsoluteUrl, StaysRootRelativeWithoutAnOrigin) {
   EXPECT_EQ(absolute_url(config_with("/"), "/a/"), "/a/");
   EXPECT_EQ(absolute_url(config_with("/docs/"), "/docs/a/"), "/docs/a/");
-}
-
-// --- sitemap ----------------------------------------------------------------------------
-
-TEST(IndexSitemap, ListsEveryPageWithAbsoluteUrlsAndLastmod) {
-  std::string xml = render_sitemap(config_with("https://example.org/docs/"),
-                                   table({entry("/docs/"), entry("/docs/a/", "a.md", "2024-05-01"),
-                                          entry("/docs/b/", "b.md", "2024-05-01", "2024-06-02T10:00:00Z")}));
-  EXPECT_EQ(xml,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            "  <url>\n    <loc>https://example.org/docs/</loc>\n  </url>\n"
-            "  <url>\n    <loc>https://example.org/docs/a/</loc>\n    <lastmod>2024-05-01</lastmod>\n  </url>\n"
-            "  <url>\n    <loc>https://example.org/docs/b/</loc>\n    <lastmod>2024-06-02T10:00:00Z</lastmod>\n"
-            "  </url>\n"
-            "</urlset>\n");
-}
-
-TEST(IndexSitemap, EscapesUrls) {
-  std::string xml = render_sitemap(config_with("https://example.org/"), table({entry("/a&b/<c>/'\"/")}));
-  // '<', '>' and '"' are not URL characters: percent-encoded; '&' and '\'' are: XML-escaped.
-  EXPECT_NE(xml.find("<loc>https://example.org/a&amp;b/%3Cc%3E/&apos;%22/</loc>"), std::string::npos) << xml;
-  EXPECT_EQ(xml.find("a&b"), std::string::npos);
-}
-
-TEST(IndexSitemap, LocationsArePercentEncoded) {
-  std::string xml = render_sitemap(config_with("https://example.org/"), table({entry("/my page/caf\xC3\xA9/")}));
-  EXPECT_NE(xml.find("<loc>https://example.org/my%20page/caf%C3%A9/</loc>"), std::string::npos) << xml;
-}
-
-TEST(IndexSitemap, RootRelativeWithoutAnOrigin) {
-  std::string xml = render_sitemap(config_with("/"), table({entry("/"), entry("/x/", "x.md")}));
-  EXPECT_NE(xml.find("<loc>/</loc>"), std::string::npos) << xml;
-  EXPECT_NE(xml.find("<loc>/x/</loc>"), std::string::npos) << xml;
-}
-
-TEST(IndexSitemap, EmptyTableIsAnEmptyUrlset) {
-  EXPECT_EQ(render_sitemap(config_with("/"), {}),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            "</urlset>\n");
 }
 
 // --- search index -----------------------------------------------------------------------

@@ -364,10 +364,10 @@ TEST(LinkPageTable, EveryPublishedPageSortedByUrl) {
   for (const PageTableEntry& e : l.result.table.pages)
     rows.push_back(e.url + " " + e.kind + " [" + e.rel + "] [" + e.section + "] " + e.date + " " + e.lastmod + " " +
                    e.description);
-  EXPECT_EQ(rows, (Strings{"/ home [] []   ", "/a/ page [a.md] []   Sum", "/s/ section [] [s]   ",
-                           "/s/x/ page [s/x.md] [s]   ",
+  EXPECT_EQ(rows, (Strings{"/ home [] []   ", "/404.html 404 [] []   ", "/a/ page [a.md] []   Sum",
+                           "/s/ section [] [s]   ", "/s/x/ page [s/x.md] [s]   ",
                            "/z/ page [z.md] [] 2024-01-01 2024-02-01 Zed"}));
-  EXPECT_EQ(l.result.table.pages[1].source, "content/a.md");
+  EXPECT_EQ(l.result.table.pages[2].source, "content/a.md");
 }
 
 // --- drafts -----------------------------------------------------------------------------

@@ -128,6 +128,9 @@ inline Config config_with(const std::string& baseurl = "/", const std::string& t
 struct Linked {
   LinkResult result;
   Diagnostics diags;
+  // Every site gets a generated 404 page; link() takes it out of result.generated, so tests
+  // about generated section pages see only those.
+  std::vector<PageLinks> not_found;
 
   // Every page: source shards, generated pages, then term shards.
   std::vector<const PageLinks*> all() const {
@@ -177,6 +180,15 @@ inline Linked link(const std::vector<MetaShard>& shards, const Config& config = 
                    LinkOptions options = {}) {
   Linked l;
   l.result = link_site(config, shards, options, l.diags);
+  auto& generated = l.result.generated.pages;
+  for (auto it = generated.begin(); it != generated.end();) {
+    if (it->kind == kKind404) {
+      l.not_found.push_back(std::move(*it));
+      it = generated.erase(it);
+    } else {
+      ++it;
+    }
+  }
   return l;
 }
 

@@ -220,5 +220,21 @@ TEST(Aliases, AnExcludedPagesAliasesAreFree) {
   EXPECT_EQ(l.page("n.md").aliases, Strings{"old/index.html"});
 }
 
+TEST(NotFoundPage, EverySiteGetsA404PageOutOfTheSitemap) {
+  Linked l = link({shard({P("_index.md")})});
+  ASSERT_EQ(l.not_found.size(), 1u);
+  EXPECT_EQ(l.not_found[0].output, "404.html");
+  EXPECT_EQ(l.not_found[0].url, "/404.html");
+  for (const PageTableEntry& e : l.result.table.pages)
+    if (e.kind == kKind404) EXPECT_FALSE(e.sitemap);
+}
+
+TEST(NotFoundPage, ASourcePageAt404HtmlIsThe404Page) {
+  Linked l = link({shard({P("_index.md"), P("missing.md").url("/404.html")})});
+  EXPECT_TRUE(l.not_found.empty());
+  EXPECT_EQ(l.page("missing.md").kind, kKind404);
+  EXPECT_EQ(l.messages(), Strings{});
+}
+
 }  // namespace
 }  // namespace bengal

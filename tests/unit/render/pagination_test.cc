@@ -59,6 +59,7 @@ class RenderModel : public ::testing::Test {
     site_.baseurl = "https://example.org/";
     site_.base_path = "/";
     site_.per_page = 10;
+    site_.rss = site_.atom = false;  // feeds have tests of their own (FeedsBesideListPages)
     site_.sections = {{"", "", "Site", "/", 0}, {"s", "", "S", "/s/", 1}};
     for (const char* name : {"home.html", "section.html", "taxonomy.html", "term.html", "page.html"})
       put(name, kPagerLine);
@@ -227,6 +228,36 @@ TEST_F(RenderModel, CascadedKeysReachParamsAndTheLayout) {
   PagesShard out = render(links, &meta, &body);
   EXPECT_EQ(messages(), "");
   EXPECT_EQ(bytes_of(out, "blog/a/index.html"), "WIDE wide blue S red");
+}
+
+// --- feeds ------------------------------------------------------------------------------
+
+TEST_F(RenderModel, FeedsBesideListPages) {
+  site_.rss = site_.atom = true;
+  put("section.html", "list");
+  PageLinks section = list_page(kKindSection, "/s/", "s/index.html", 2);
+  section.feed = {{"New", "/s/new/", "Sum & more", "2024-05-01T10:00:00+02:00", false, 0}};
+  PageLinks single = list_page(kKindSection, "/t/feed.xml", "t/feed.xml", 1);  // a list published as one file
+  LinkShard links;
+  links.pages = {section, single};
+  Strings paths;
+  std::string rss, atom;
+  for (const OutputFile& f : render(links).files) {
+    paths.push_back(f.path);
+    if (f.path == "s/rss.xml") rss = f.bytes;
+    if (f.path == "s/atom.xml") atom = f.bytes;
+  }
+  EXPECT_EQ(paths, (Strings{"s/atom.xml", "s/index.html", "s/rss.xml", "t/feed.xml"}));
+  EXPECT_NE(rss.find("<link>https://example.org/s/new/</link>"), std::string::npos) << rss;
+  EXPECT_NE(rss.find("<pubDate>Wed, 01 May 2024 08:00:00 +0000</pubDate>"), std::string::npos) << rss;
+  EXPECT_NE(rss.find("<description>Sum &amp; more</description>"), std::string::npos) << rss;
+  EXPECT_NE(atom.find("<updated>2024-05-01T08:00:00Z</updated>"), std::string::npos) << atom;
+}
+
+TEST_F(RenderModel, NoFeedsWhenTheSiteTurnsThemOff) {
+  put("section.html", "list");
+  for (const OutputFile& f : render_one(list_page(kKindSection, "/s/", "s/index.html", 2)).files)
+    EXPECT_EQ(f.path.find(".xml"), std::string::npos) << f.path;
 }
 
 // --- site.taxonomies, page.terms, page.related, section.pages ---------------------------

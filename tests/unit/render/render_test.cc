@@ -94,6 +94,7 @@ struct Fixture {
     site.baseurl = "/";
     site.base_path = "/";
     site.language = "en-GB";
+    site.rss = site.atom = false;  // feeds: see pagination_test.cc
     site.sections = {{"", "", "Docs & More", "/", 0},
                      {"guide", "", "Guide", "/guide/", 1},
                      {"guide/adv", "guide", "Adv", "/guide/adv/", 2},

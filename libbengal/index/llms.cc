@@ -1,0 +1,117 @@
+// llms.txt and llms-full.txt (https://llmstxt.org/): the site's pages as Markdown link lists
+// and as plain text, for language models.
+#include <unordered_map>
+
+#include "index/index.h"
+#include "support/text.h"
+
+namespace bengal {
+
+namespace {
+
+// Runs of whitespace (newlines included) become one space; the ends are trimmed.
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Markdown link text: the characters that would end or nest the link are escaped.
+std::string link_text(std::string_view text) {
+  std::string out;
+  for (char c : one_line(text)) {
+    if (c == '\\' || c == '[' || c == ']') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// A Markdown link destination: absolute and percent-encoded, parentheses too (an unbalanced
+// one would end the link).
+std::string link_url(const Config& config, const std::string& url_path) {
+  std::string out;
+  for (char c : percent_encode_url(absolute_url(config, url_path))) {
+    if (c == '(') out += "%28";
+    else if (c == ')') out += "%29";
+    else out += c;
+  }
+  return out;
+}
+
+// "posts/walks" -> "posts"; "" stays "".
+std::string top_key(const std::string& section) { return section.substr(0, section.find('/')); }
+
+// "# Title", then "> description" when the site or its home page has one.
+std::string header(const Config& config, const PageTable& table) {
+  std::string description = one_line(config.description);
+  for (const PageTableEntry& p : table.pages)
+    if (description.empty() && p.kind == kKindHome) description = one_line(p.description);
+  std::string out = "# " + one_line(config.title) + "\n";
+  if (!description.empty()) out += "\n> " + description + "\n";
+  return out;
+}
+
+std::string link_line(const Config& config, const PageTableEntry& p) {
+  std::string line = "- [" + link_text(p.title) + "](" + link_url(config, p.url) + ")";
+  std::string description = one_line(p.description);
+  return line + (description.empty() ? "" : ": " + description) + "\n";
+}
+
+}  // namespace
+
+std::string render_llms(const Config& config, const PageTable& table) {
+  // Top-level sections in the order their first page comes in the table (URL order), each
+  // with its section and content pages; content pages at the root go under "Pages".
+  struct Group {
+    std::string title;
+    std::vector<const PageTableEntry*> pages;
+  };
+  std::vector<std::string> order;
+  std::unordered_map<std::string, Group> groups;
+  for (const PageTableEntry& p : table.pages) {
+    bool listed = p.kind == kKindPage || (p.kind == kKindSection && !p.section.empty());
+    if (!listed) continue;
+    std::string key = top_key(p.section);
+    auto [it, added] = groups.try_emplace(key);
+    if (added && !key.empty()) order.push_back(key);
+    if (p.kind == kKindSection && p.section == key) it->second.title = p.title;
+    it->second.pages.push_back(&p);
+  }
+  std::string out = header(config, table);
+  auto section = [&](const std::string& title, const Group& g) {
+    out += "\n## " + one_line(title) + "\n\n";
+    for (const PageTableEntry* p : g.pages) out += link_line(config, *p);
+  };
+  for (const std::string& key : order) {
+    const Group& g = groups.at(key);
+    section(g.title.empty() ? key : g.title, g);
+  }
+  if (auto root = groups.find(""); root != groups.end()) section("Pages", root->second);
+  return out;
+}
+
+std::string render_llms_full(const Config& config, const PageTable& table, const std::vector<TextShard>& texts) {
+  std::unordered_map<std::string, const std::string*> text_of;
+  for (const TextShard& s : texts)
+    for (const PageText& t : s.pages) text_of[t.rel] = &t.text;
+  std::string out = header(config, table);
+  for (const PageTableEntry& p : table.pages) {
+    if (p.rel.empty() || p.kind == kKind404) continue;
+    out += "\n---\n\n## " + one_line(p.title) + "\n\nURL: " + link_url(config, p.url) + "\n";
+    auto t = text_of.find(p.rel);
+    std::string_view text = t == text_of.end() ? std::string_view() : trim(*t->second);
+    if (!text.empty()) out += "\n" + std::string(text) + "\n";
+  }
+  return out;
+}
+
+}  // namespace bengal
