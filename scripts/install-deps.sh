@@ -10,7 +10,9 @@ packages="
   libyaml-cpp-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev
   python3-jinja2
+  python3-pygments
   python3 libxml2-utils
+  hyperfine hugo strace
 "
 
 if [ "$(id -u)" -ne 0 ]; then
