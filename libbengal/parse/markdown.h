@@ -10,6 +10,9 @@
 //   slots in PageBody; bengal-link resolves them.
 // - Other relative links and images are rewritten to site URLs (base_path + the path
 //   resolved against the page's folder in the content tree).
+// - Fenced code blocks with an info string (```python {2,4} title="app.py") are highlighted
+//   (highlight/highlight.h); a bad option is an error at its place in the info string. The
+//   plain text keeps the raw code.
 // - Summary (front matter `summary`, else the first paragraph), word count and plain text.
 //
 // No file access: problems go to `diags`, located in the page's source file.

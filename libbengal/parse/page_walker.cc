@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
+#include "highlight/highlight.h"
 #include "parse/cmark_document.h"
 #include "parse/page_arena.h"
 #include "parse/urls.h"
@@ -16,6 +18,11 @@ namespace {
 
 std::string_view literal_of(cmark_node* node) {
   const char* s = cmark_node_get_literal(node);
+  return s == nullptr ? std::string_view() : std::string_view(s);
+}
+
+std::string_view fence_info_of(cmark_node* node) {
+  const char* s = cmark_node_get_fence_info(node);
   return s == nullptr ? std::string_view() : std::string_view(s);
 }
 
@@ -88,6 +95,7 @@ void PageWalker::enter(cmark_node* node, cmark_iter* iter) {
       sanitize(node, cmark_node_get_fence_info, cmark_node_set_fence_info);
       text_.append(literal_of(node));
       text_.newline();
+      highlight_code_block(node, iter);
       break;
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_HEADING: enter_block(node); break;
@@ -184,6 +192,40 @@ cmark_node* PageWalker::make_wiki_node(std::string_view target, std::string_view
   else append_html_escaped(html, text);
   html += "</a>";
   return new_node(CMARK_NODE_HTML_INLINE, html);
+}
+
+// A fenced block with a language (and options) becomes the highlighter's HTML, as raw HTML
+// in place of the code block; blocks without an info string, and directives (```{note}),
+// stay as cmark renders them.
+void PageWalker::highlight_code_block(cmark_node* node, cmark_iter* iter) {
+  std::string_view info = fence_info_of(node);
+  if (trim(info).empty() || highlight::is_directive_info(info)) return;
+  highlight::CodeOptions options;
+  if (std::optional<highlight::InfoError> problem = highlight::parse_info_string(info, options)) {
+    error(info_pos(node, problem->offset), problem->message);
+  }
+  std::string_view code = literal_of(node);
+  if (std::optional<std::string> problem = highlight::line_options_problem(options, code)) {
+    warn(info_pos(node, 0), *problem);
+  }
+  std::string html;
+  highlight::render_code_block(code, options, html);
+  cmark_node* block = new_node(CMARK_NODE_HTML_BLOCK, html);
+  insert_before(node, block);
+  cmark_node_free(node);
+  cmark_iter_reset(iter, block, CMARK_EVENT_ENTER);  // the code block is gone
+}
+
+// Where byte `offset` of a code block's info string was written: on the fence line, after
+// the fence's backticks or tildes and the blanks that follow them.
+SourcePos PageWalker::info_pos(cmark_node* node, size_t offset) const {
+  uint32_t line = start_line(node);
+  std::string_view text = source_.line(line);
+  size_t at = std::min<size_t>(start_col(node) > 0 ? start_col(node) - 1 : 0, text.size());
+  at = std::min(text.find_first_of("`~", at), text.size());
+  if (at < text.size()) at = std::min(text.find_first_not_of(text[at], at), text.size());
+  at = std::min(text.find_first_not_of(" \t", at), text.size());
+  return file_pos({line, static_cast<uint32_t>(at + offset + 1)});
 }
 
 void PageWalker::exit_paragraph() {

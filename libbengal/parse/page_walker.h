@@ -4,9 +4,11 @@
 // the markers that SlotMarkers::split turns into slots and heading ids:
 //   - a link to a .md file becomes raw HTML <a href="SLOT"> around its children;
 //   - a wiki reference is cut out of its text node into raw HTML <a href="SLOT">...</a>;
-//   - a heading gets a first child whose output is the marker of its id.
-// The inserted nodes are HTML_INLINE (rendered as is, since raw HTML is on): unlike custom
-// inline nodes, table cells accept them.
+//   - a heading gets a first child whose output is the marker of its id;
+//   - a fenced code block with a language is replaced by an HTML_BLOCK node holding its
+//     highlighted HTML (highlight/highlight.h).
+// The other inserted nodes are HTML_INLINE (rendered as is, since raw HTML is on): unlike
+// custom inline nodes, table cells accept them.
 #include <cmark-gfm.h>
 
 #include <cstdint>
@@ -50,6 +52,8 @@ class PageWalker {
   void replace_with_slot_link(cmark_node* node, const char* url);
   void rewrite_resource(cmark_node* node, const char* url);
 
+  void highlight_code_block(cmark_node* node, cmark_iter* iter);
+  SourcePos info_pos(cmark_node* node, size_t offset) const;
   void enter_block(cmark_node* node);
   LineCol hint(cmark_node* node) const;
   uint32_t search_last_line() const;

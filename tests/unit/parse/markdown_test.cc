@@ -10,20 +10,8 @@ namespace {
 
 using testing::flatten;
 using testing::make_page;
-
-struct Parsed {
-  ParsedPage page;
-  Diagnostics diags;
-  std::string html;  // flattened body
-};
-
-Parsed parse(const std::string& body, ParseOptions options = {}, uint32_t body_line = 1,
-             std::string rel = "docs/guide/page.md") {
-  Parsed p;
-  p.page = parse_page(make_page(body, std::move(rel), body_line), options, p.diags);
-  p.html = flatten(p.page.body);
-  return p;
-}
+using testing::parse;
+using testing::Parsed;
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

@@ -27,4 +27,19 @@ inline std::string flatten(const PageBody& body) {
   return out;
 }
 
+// A page parsed from `body`, with its diagnostics and its flattened HTML.
+struct Parsed {
+  ParsedPage page;
+  Diagnostics diags;
+  std::string html;
+};
+
+inline Parsed parse(const std::string& body, ParseOptions options = {}, uint32_t body_line = 1,
+                    std::string rel = "docs/guide/page.md") {
+  Parsed p;
+  p.page = parse_page(make_page(body, std::move(rel), body_line), options, p.diags);
+  p.html = flatten(p.page.body);
+  return p;
+}
+
 }  // namespace bengal::testing
