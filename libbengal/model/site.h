@@ -11,6 +11,7 @@
 #include <msgpack.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "format/json_msgpack.h"
@@ -86,18 +87,34 @@ struct PageLinks {
                      feed, terms, aliases, cascade);
 };
 
+// Home, section and term pages: the lists that are paginated and have feeds.
+inline bool is_list_with_feed(const std::string& kind) {
+  return kind == kKindHome || kind == kKindSection || kind == kKindTerm;
+}
+
+// A page published as ".../index.html" has a folder of its own, where its pagers and feeds
+// go; one published as a single file ("feed.xml") has none.
+inline bool has_own_folder(const std::string& output) {
+  constexpr std::string_view kIndex = "index.html";
+  return output.size() >= kIndex.size() && output.compare(output.size() - kIndex.size(), kIndex.size(), kIndex) == 0;
+}
+
+// A file in the folder of a page that has one: ".../index.html" -> ".../<name>".
+inline std::string beside_page(const std::string& output, const std::string& name) {
+  return output.substr(0, output.size() - std::string_view("index.html").size()) + name;
+}
+
 // Pagination, which bengal-link (to reserve the files) and bengal-render (to write them)
 // must agree on: home, section and term pages show `per_page` children per file; a taxonomy
 // page, and a list published as a single file ("feed.xml"), are never split.
 inline size_t pager_count(const std::string& kind, const std::string& output, size_t items, uint32_t per_page) {
-  bool split = (kind == kKindHome || kind == kKindSection || kind == kKindTerm) && per_page > 0 &&
-               output.size() >= 10 && output.compare(output.size() - 10, 10, "index.html") == 0;
+  bool split = is_list_with_feed(kind) && per_page > 0 && has_own_folder(output);
   return split && items > per_page ? (items + per_page - 1) / per_page : 1;
 }
 
 // ".../index.html" -> ".../page/N/index.html".
 inline std::string pager_output(const std::string& output, size_t number) {
-  return output.substr(0, output.size() - 10) + "page/" + std::to_string(number) + "/index.html";
+  return beside_page(output, "page/" + std::to_string(number) + "/index.html");
 }
 
 struct SectionListing {

@@ -55,8 +55,7 @@ static std::vector<tmpl::Value> nav_path(const LinkShard& links, const std::stri
 // page's URL, the others at <url>page/N/. A list that is not split gets one pager with all its
 // children; a page that is not a list gets one with per_page 0 (no `paginator`).
 static std::vector<Pager> paginate(const PageLinks& page, uint32_t per_page) {
-  bool is_list = page.kind == kKindHome || page.kind == kKindSection || page.kind == kKindTerm ||
-                 page.kind == kKindTaxonomy;
+  bool is_list = is_list_with_feed(page.kind) || page.kind == kKindTaxonomy;
   if (!is_list) return {Pager{}};
   size_t items = page.children.size();
   size_t total = pager_count(page.kind, page.output, items, per_page);
@@ -69,17 +68,6 @@ static std::vector<Pager> paginate(const PageLinks& page, uint32_t per_page) {
     pagers.push_back(Pager{n, total, size, first, std::min(size, items - std::min(items, first)), urls[n - 1], urls});
   }
   return pagers;
-}
-
-// Home, section and term pages have feeds beside them (rss.xml, atom.xml), unless they are
-// published as a single file themselves.
-static bool has_feeds(const PageLinks& page) {
-  bool list = page.kind == kKindHome || page.kind == kKindSection || page.kind == kKindTerm;
-  return list && ends_with(page.output, "index.html");
-}
-
-static std::string feed_output(const PageLinks& page, const char* name) {
-  return page.output.substr(0, page.output.size() - std::string_view("index.html").size()) + name;
 }
 
 // What one shard's pages have in common while they are rendered.
@@ -121,11 +109,12 @@ struct ShardRenderer {
       out.push_back(render(*layout, page_context(site_record, site, page, meta, front, std::move(text), nav, pager),
                            std::move(path)));
     }
-    if (has_feeds(page)) {
+    if (is_list_with_feed(page.kind) && has_own_folder(page.output)) {  // feeds beside the list
       tmpl::Value context = page_context(site_record, site, page, meta, front, std::string(), nav);
-      if (site_record.rss) out.push_back(render(*theme.environment().get_template("rss.xml"), context, feed_output(page, "rss.xml")));
+      if (site_record.rss)
+        out.push_back(render(*theme.environment().get_template("rss.xml"), context, beside_page(page.output, "rss.xml")));
       if (site_record.atom)
-        out.push_back(render(*theme.environment().get_template("atom.xml"), context, feed_output(page, "atom.xml")));
+        out.push_back(render(*theme.environment().get_template("atom.xml"), context, beside_page(page.output, "atom.xml")));
     }
     std::vector<std::string> redirects = page.aliases;
     if (pagers.size() > 1) redirects.push_back(pager_output(page.output, 1));  // page/1/ is the list itself
