@@ -154,7 +154,8 @@ class NinjaFileBuilder {
     w_.rule("scan", {{"command", "$bin/bengal-scan --content-dir " + ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
                      {"description", "SCAN $out"},
                      {"restat", "1"}});
-    w_.rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix $in"},
+    w_.rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix --depfile $prefix.d $in"},
+                      {"deps", "gcc"},
                       {"description", "PARSE $prefix"},
                       {"restat", "1"}});
     std::string term_flags;
@@ -208,7 +209,8 @@ class NinjaFileBuilder {
       std::string prefix = shard_path(c_, s.name, "");
       w_.build({scan}, "scan", sources, {tool("bengal-scan"), o_.config_path});
       w_.build({prefix + ".meta", prefix + ".body", prefix + ".text"}, "parse", {scan},
-               {tool("bengal-parse"), o_.config_path}, {}, {{"prefix", shell_quote(prefix)}});
+               {tool("bengal-parse"), o_.config_path}, {},
+               {{"prefix", shell_quote(prefix)}, {"depfile", prefix + ".d"}});
       render_and_emit(s.name, "--meta " + shell_quote(prefix + ".meta") + " --body " + shell_quote(prefix + ".body"),
                       {prefix + ".meta", prefix + ".body"});
       w_.newline();

@@ -3,9 +3,11 @@
 #include <string>
 
 #include "cli/tool_main.h"
+#include "format/depfile.h"
 #include "format/envelope.h"
 #include "model/config.h"
 #include "parse/parse.h"
+#include "support/fs.h"
 
 namespace {
 
@@ -16,6 +18,7 @@ const bengal::ToolSpec kSpec = {
     {
         {"output", 'o', "PREFIX", "write PREFIX.meta, PREFIX.body and PREFIX.text (required)"},
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
+        {"depfile", 0, "FILE", "write a Make-style depfile of the files the pages include"},
     },
     1,
     1,
@@ -29,6 +32,8 @@ void parse(const bengal::Args& args, bengal::Diagnostics& diags) {
   bengal::ParsedShard parsed = bengal::parse_shard(shard, {config.base_path()}, diags);
   if (diags.has_errors()) return;  // keep the previous outputs: the run fails anyway
   bengal::write_parsed_shard(parsed, prefix, bengal::producer_of(kSpec.name));
+  if (args.has("depfile"))
+    bengal::write_file_if_changed(args.get("depfile"), bengal::make_depfile(prefix + ".meta", parsed.dependencies));
 }
 
 }  // namespace

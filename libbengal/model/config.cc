@@ -43,6 +43,12 @@ static SourceLoc loc_of(const std::string& path, const toml::source_region& r) {
 
 namespace {
 
+std::string one_of(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
 // Reads the keys of one table, reporting wrong types and unknown keys.
 class TableReader {
  public:
@@ -93,6 +99,37 @@ class TableReader {
       return;
     }
     out = *n->value<int64_t>();
+  }
+
+  // A list of strings, each one of `allowed` when that is not empty.
+  void strings(const char* key, std::vector<std::string>& out, const std::vector<std::string>& allowed = {}) {
+    known_.push_back(key);
+    const toml::node* n = table_.get(key);
+    if (n == nullptr) return;
+    const toml::array* list = n->as_array();
+    std::vector<std::string> values;
+    for (size_t i = 0; list != nullptr && i < list->size(); ++i) {
+      const toml::node& e = *list->get(i);
+      if (!e.is_string()) {
+        list = nullptr;
+        break;
+      }
+      std::string v = *e.value<std::string>();
+      bool ok = allowed.empty();
+      for (const std::string& a : allowed) ok = ok || a == v;
+      if (!ok) {
+        diags_.error(loc_of(path_, e.source()),
+                     "'" + name_ + "." + key + "' has '" + v + "', which is not one of: " + one_of(allowed) +
+                         did_you_mean(v, allowed));
+        return;
+      }
+      values.push_back(std::move(v));
+    }
+    if (list == nullptr) {
+      diags_.error(loc_of(path_, n->source()), "'" + name_ + "." + key + "' must be a list of strings");
+      return;
+    }
+    out = std::move(values);
   }
 
   // A sub-table read by the caller: only marked as known.
@@ -217,7 +254,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
   }
 
   static const std::vector<std::string> kTables = {"site", "build", "params", "menu", "taxonomies", "pagination",
-                                                   "related", "feeds", "outputs"};
+                                                   "related", "feeds", "outputs", "markdown", "assets"};
   for (const auto& [k, v] : root) {
     std::string key(k.str());
     bool known = false;
@@ -271,6 +308,23 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.boolean("robots", cfg.outputs.robots);
     r.boolean("llms", cfg.outputs.llms);
     r.boolean("llms_full", cfg.outputs.llms_full);
+    r.boolean("search", cfg.outputs.search);
+    r.boolean("redirects", cfg.outputs.redirects);
+    static const std::vector<std::string> kKinds = {"home", "section", "page", "taxonomy", "term"};
+    r.strings("json", cfg.outputs.json, kKinds);
+    r.strings("txt", cfg.outputs.txt, kKinds);
+    r.warn_unknown();
+  }
+  if (const toml::table* markdown = root["markdown"].as_table()) {
+    TableReader r(*markdown, "markdown", path, diags);
+    r.boolean("math", cfg.markdown.math);
+    r.boolean("mermaid", cfg.markdown.mermaid);
+    r.warn_unknown();
+  }
+  if (const toml::table* assets = root["assets"].as_table()) {
+    TableReader r(*assets, "assets", path, diags);
+    r.boolean("fingerprint", cfg.assets.fingerprint);
+    r.strings("fingerprint_extensions", cfg.assets.fingerprint_extensions);
     r.warn_unknown();
   }
 

@@ -28,12 +28,40 @@ struct TaxonomyConfig {
   std::string plural;    // "tags": the front matter key and the URL folder (/tags/)
 };
 
-// [outputs]: which site-wide files bengal-index writes (bengal-index(1)); search.json always.
+// [outputs]: which files besides the pages' HTML are written (bengal-index(1), bengal-render(1)).
 struct OutputsConfig {
   bool sitemap = true;    // sitemap.xml (a sitemap index and sitemap-N.xml past 50,000 URLs)
   bool robots = true;     // robots.txt, unless the site publishes its own
   bool llms = true;       // llms.txt (llmstxt.org)
   bool llms_full = true;  // llms-full.txt: every page's plain text
+  bool search = true;     // search/: the fragmented search index the theme's search box reads
+  bool redirects = false;  // _redirects (Netlify, Cloudflare Pages): one line per alias
+  // Page kinds ("home", "section", "page", "taxonomy", "term") that get an index.json
+  // (metadata, headings, plain text) and an index.txt (clean text) beside their index.html.
+  std::vector<std::string> json = {"page"};
+  std::vector<std::string> txt = {"page"};
+
+  static bool has(const std::vector<std::string>& kinds, const std::string& kind) {
+    for (const std::string& k : kinds)
+      if (k == kind) return true;
+    return false;
+  }
+};
+
+// [markdown]: extensions that need the theme's help in the browser, off by default.
+struct MarkdownConfig {
+  bool math = false;     // $…$ and $$…$$ kept verbatim in math spans for KaTeX
+  bool mermaid = false;  // ```mermaid blocks become <pre class="mermaid"> for mermaid.js
+};
+
+// [assets]: static files and the theme's own assets.
+struct AssetsConfig {
+  // Published under content-hashed names (css/site.3f9a1c2b.css) for far-future caching;
+  // asset_url() answers the hashed name and asset-manifest.json maps both.
+  bool fingerprint = false;
+  // Which files are fingerprinted, by extension.
+  std::vector<std::string> fingerprint_extensions = {"css", "js", "mjs", "png", "jpg", "jpeg", "gif", "svg",
+                                                     "webp", "avif", "ico", "woff", "woff2"};
 };
 
 struct Config {
@@ -68,7 +96,9 @@ struct Config {
   uint32_t term_shards = 0;           // shards for taxonomy pages; 0: chosen from the page count
   std::string templates_dir = "templates";
 
-  OutputsConfig outputs;  // [outputs]
+  OutputsConfig outputs;    // [outputs]
+  MarkdownConfig markdown;  // [markdown]
+  AssetsConfig assets;      // [assets]
 
   // Where templates are looked up, first match wins (the built-in theme comes last).
   std::vector<std::string> template_folders() const;

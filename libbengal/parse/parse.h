@@ -1,5 +1,6 @@
 #pragma once
 // bengal-parse over a whole shard: S.scan -> S.meta, S.body, S.text (bengal-parse(1)).
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,9 @@ struct ParsedShard {
   MetaShard meta;
   BodyShard body;
   TextShard text;
+  // Files other than the shard's sources that the pages read (an include directive's file),
+  // site-relative: the depfile names them so that an edit of one re-parses the shard.
+  std::set<std::string> dependencies;
 };
 
 // Parses every page, in the shard's order.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "format/depfile.h"
 #include "model/page.h"
 #include "model/site.h"
 #include "render/theme.h"
@@ -23,7 +24,5 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
                         Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags,
                         const std::string& taxonomies_path = "");
 
-// A Make-style depfile: "target: dep dep ..." with spaces escaped.
-std::string make_depfile(const std::string& target, const std::set<std::string>& deps);
 
 }  // namespace bengal
