@@ -1,5 +1,7 @@
 // bengal-parse: renders one shard's Markdown to HTML with link slots, and extracts headings,
 // links, summaries and plain text (bengal-parse(1)). All the work is in libbengal/parse.
+#include <optional>
+#include <set>
 #include <string>
 
 #include "cli/tool_main.h"
@@ -8,6 +10,7 @@
 #include "model/config.h"
 #include "parse/parse.h"
 #include "support/fs.h"
+#include "support/paths.h"
 
 namespace {
 
@@ -26,14 +29,26 @@ const bengal::ToolSpec kSpec = {
 
 void parse(const bengal::Args& args, bengal::Diagnostics& diags) {
   std::string prefix = args.required("output");
-  bengal::Config config = bengal::load_step_config(args.get("config", "bengal.toml"), diags);
+  std::string config_path = args.get("config", "bengal.toml");
+  bengal::Config config = bengal::load_step_config(config_path, diags);
   if (diags.has_errors()) return;
   auto shard = bengal::read_intermediate<bengal::ScanShard>(bengal::Kind::kScan, args.positional[0]);
-  bengal::ParsedShard parsed = bengal::parse_shard(shard, {config.base_path()}, diags);
+  // Site-relative paths (include directives) are read from the folder of bengal.toml.
+  std::string site_dir = bengal::dirname(config_path);
+  bengal::ParseOptions options{config.base_path(), config.markdown.math, config.markdown.mermaid,
+                               [&site_dir](const std::string& path) -> std::optional<std::string> {
+                                 std::string file = bengal::join_path(site_dir, path);
+                                 if (!bengal::file_exists(file)) return std::nullopt;
+                                 return bengal::read_file(file);
+                               }};
+  bengal::ParsedShard parsed = bengal::parse_shard(shard, options, diags);
   if (diags.has_errors()) return;  // keep the previous outputs: the run fails anyway
   bengal::write_parsed_shard(parsed, prefix, bengal::producer_of(kSpec.name));
-  if (args.has("depfile"))
-    bengal::write_file_if_changed(args.get("depfile"), bengal::make_depfile(prefix + ".meta", parsed.dependencies));
+  if (args.has("depfile")) {
+    std::set<std::string> deps;
+    for (const std::string& dep : parsed.dependencies) deps.insert(bengal::join_path(site_dir, dep));
+    bengal::write_file_if_changed(args.get("depfile"), bengal::make_depfile(prefix + ".meta", deps));
+  }
 }
 
 }  // namespace

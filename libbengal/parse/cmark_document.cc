@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "parse/math.h"
+
 // Exported by libcmark-gfm-extensions (declared in its table.h, which Debian does not install);
 // set when the core extensions are registered.
 extern "C" {
@@ -45,13 +47,32 @@ const Extensions& extensions() {
 
 const ExtensionNodeTypes& extension_node_types() { return extensions().types; }
 
-CmarkDocument::CmarkDocument(std::string_view markdown) {
-  parser_ = cmark_parser_new_with_mem(kOptions, page_arena());
-  if (parser_ == nullptr) throw std::bad_alloc();
-  for (cmark_syntax_extension* ext : extensions().list) cmark_parser_attach_syntax_extension(parser_, ext);
-  cmark_parser_feed(parser_, markdown.data(), markdown.size());
-  root_ = cmark_parser_finish(parser_);
-  if (root_ == nullptr) throw std::bad_alloc();
+namespace {
+
+cmark_parser* new_parser(bool math) {
+  cmark_parser* parser = cmark_parser_new_with_mem(kOptions, page_arena());
+  if (parser == nullptr) throw std::bad_alloc();
+  for (cmark_syntax_extension* ext : extensions().list) cmark_parser_attach_syntax_extension(parser, ext);
+  if (math) cmark_parser_attach_syntax_extension(parser, math_extension());
+  return parser;
+}
+
+cmark_node* parse_with(cmark_parser* parser, std::string_view markdown) {
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  cmark_node* root = cmark_parser_finish(parser);
+  if (root == nullptr) throw std::bad_alloc();
+  return root;
+}
+
+}  // namespace
+
+CmarkDocument::CmarkDocument(std::string_view markdown, bool math) : math_(math) {
+  parser_ = new_parser(math);
+  root_ = parse_with(parser_, markdown);
+}
+
+cmark_node* CmarkDocument::parse_fragment(std::string_view markdown) const {
+  return parse_with(new_parser(math_), markdown);  // the arena frees the parser with the page
 }
 
 // Nothing to free one by one: the arena scope drops the page's memory.

@@ -21,12 +21,17 @@ const ExtensionNodeTypes& extension_node_types();
 // page_arena() too.
 class CmarkDocument {
  public:
-  explicit CmarkDocument(std::string_view markdown);
+  // math: with the $…$ extension (math.h).
+  CmarkDocument(std::string_view markdown, bool math);
   ~CmarkDocument();
   CmarkDocument(const CmarkDocument&) = delete;
   CmarkDocument& operator=(const CmarkDocument&) = delete;
 
   cmark_node* root() const { return root_; }
+
+  // Another text (an included file) parsed the same way; its nodes live as long as this
+  // document and may be moved into its tree.
+  cmark_node* parse_fragment(std::string_view markdown) const;
 
   // The tree as HTML; valid while the document lives.
   std::string_view render_html() const;
@@ -35,6 +40,7 @@ class CmarkDocument {
   PageArenaScope arena_scope_;
   cmark_parser* parser_ = nullptr;
   cmark_node* root_ = nullptr;
+  bool math_ = false;
 };
 
 }  // namespace bengal

@@ -14,9 +14,11 @@ ParsedPage parse_page(const ScannedPage& page, const ParseOptions& options, Diag
   out.body.rel = page.rel;
   out.text.rel = page.rel;
 
-  CmarkDocument document(page.body);
   PageWalker walker(page, options, diags, out);
-  walker.walk(document.root());
+  std::string_view text = walker.prepare();
+  // Without a '$' the math extension would only slow the inline parser down.
+  CmarkDocument document(text, options.math && text.find('$') != std::string_view::npos);
+  walker.walk(document);
   walker.markers().split(document.render_html(), out.body);
 
   out.text.text = walker.take_text();

@@ -15,7 +15,14 @@
 //   plain text keeps the raw code.
 // - Summary (front matter `summary`, else the first paragraph), word count and plain text.
 //
-// No file access: problems go to `diags`, located in the page's source file.
+// - Directives (```{note} and :::{note}), GitHub alerts, definition lists, math and mermaid:
+//   see markup_scan.h, directives.h and bengal-markdown(7).
+//
+// Files are read only through ParseOptions::read_file; problems go to `diags`, located in
+// the page's source file (or the included file they are in).
+#include <functional>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "model/page.h"
@@ -25,12 +32,18 @@ namespace bengal {
 
 struct ParseOptions {
   std::string base_path = "/";  // Config::base_path(): "/" or "/docs/"
+  bool math = false;            // [markdown] math: $…$ and $$…$$
+  bool mermaid = false;         // [markdown] mermaid: ```mermaid as <pre class="mermaid">
+  // Reads a site-relative file for the include and literalinclude directives; nullopt when
+  // there is none. Unset: every include is missing. (The library itself never opens files.)
+  std::function<std::optional<std::string>(const std::string& site_path)> read_file = nullptr;
 };
 
 struct ParsedPage {
   PageMeta meta;
   PageBody body;
   PageText text;
+  std::set<std::string> dependencies;  // site-relative files the page included
 };
 
 ParsedPage parse_page(const ScannedPage& page, const ParseOptions& options, Diagnostics& diags);

@@ -8,6 +8,7 @@
 
 #include "highlight/highlight.h"
 #include "parse/cmark_document.h"
+#include "parse/cmark_nodes.h"
 #include "parse/page_arena.h"
 #include "parse/urls.h"
 #include "parse/wiki.h"
@@ -15,34 +16,6 @@
 
 namespace bengal {
 namespace {
-
-std::string_view literal_of(cmark_node* node) {
-  const char* s = cmark_node_get_literal(node);
-  return s == nullptr ? std::string_view() : std::string_view(s);
-}
-
-std::string_view fence_info_of(cmark_node* node) {
-  const char* s = cmark_node_get_fence_info(node);
-  return s == nullptr ? std::string_view() : std::string_view(s);
-}
-
-bool is_text(cmark_node* node) { return node != nullptr && cmark_node_get_type(node) == CMARK_NODE_TEXT; }
-
-uint32_t start_line(cmark_node* node) { return static_cast<uint32_t>(cmark_node_get_start_line(node)); }
-uint32_t start_col(cmark_node* node) { return static_cast<uint32_t>(cmark_node_get_start_column(node)); }
-
-cmark_node* new_node(cmark_node_type type, std::string_view literal) {
-  cmark_node* node = cmark_node_new_with_mem(type, page_arena());
-  cmark_node_set_literal(node, std::string(literal).c_str());
-  return node;
-}
-
-void check_inserted(int ok) {
-  if (!ok) throw std::logic_error("cmark-gfm refused a node that bengal-parse inserted");
-}
-
-void insert_before(cmark_node* node, cmark_node* sibling) { check_inserted(cmark_node_insert_before(node, sibling)); }
-void insert_after(cmark_node* node, cmark_node* sibling) { check_inserted(cmark_node_insert_after(node, sibling)); }
 
 // cmark-gfm already merges adjacent text nodes; merging here too keeps wiki references
 // whole whatever the version does.
@@ -66,6 +39,19 @@ void sanitize(cmark_node* node, Get get, Set set) {
   set(node, clean.c_str());
 }
 
+// The fence's first word, as the highlighter reads it.
+bool is_mermaid(std::string_view info) {
+  info = trim(info);
+  std::string_view word = info.substr(0, std::min(info.find_first_of(" \t{,"), info.size()));
+  return word == "mermaid";
+}
+
+void replace_leaf(cmark_node* node, cmark_node* with, cmark_iter* iter) {
+  insert_before(node, with);
+  cmark_node_free(node);
+  cmark_iter_reset(iter, with, CMARK_EVENT_ENTER);  // the old node is gone
+}
+
 struct IterFree {
   void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
@@ -73,15 +59,19 @@ struct IterFree {
 }  // namespace
 
 PageWalker::PageWalker(const ScannedPage& page, const ParseOptions& options, Diagnostics& diags, ParsedPage& out)
-    : page_(page), options_(options), diags_(diags), out_(out), page_dir_(dirname(page.rel)), source_(page.body) {}
+    : page_(page), options_(options), diags_(diags), out_(out), page_dir_(dirname(page.rel)) {
+  add_context(page.source, page.body, page.body_line);
+}
 
-void PageWalker::walk(cmark_node* root) {
-  std::unique_ptr<cmark_iter, IterFree> iter(cmark_iter_new(root));
+void PageWalker::walk(const CmarkDocument& document) {
+  document_ = &document;
+  std::unique_ptr<cmark_iter, IterFree> iter(cmark_iter_new(document.root()));
   for (cmark_event_type ev = cmark_iter_next(iter.get()); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter.get())) {
     cmark_node* node = cmark_iter_get_node(iter.get());
     if (ev == CMARK_EVENT_ENTER) enter(node, iter.get());
     else exit(node);
   }
+  check_unopened_directives();
 }
 
 void PageWalker::enter(cmark_node* node, cmark_iter* iter) {
@@ -92,6 +82,7 @@ void PageWalker::enter(cmark_node* node, cmark_iter* iter) {
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK: text_.space(); break;
     case CMARK_NODE_CODE_BLOCK:
+      restore_marked_code(node);
       sanitize(node, cmark_node_get_fence_info, cmark_node_set_fence_info);
       text_.append(literal_of(node));
       text_.newline();
@@ -101,6 +92,8 @@ void PageWalker::enter(cmark_node* node, cmark_iter* iter) {
     case CMARK_NODE_HEADING: enter_block(node); break;
     case CMARK_NODE_LINK:
     case CMARK_NODE_IMAGE: ++link_depth_; break;
+    case CMARK_NODE_HTML_BLOCK: enter_html_block(node, iter); break;
+    case CMARK_NODE_BLOCK_QUOTE: enter_alert(node, iter); break;
     default:
       if (type == extension_node_types().table_cell) enter_block(node);
   }
@@ -109,8 +102,13 @@ void PageWalker::enter(cmark_node* node, cmark_iter* iter) {
 void PageWalker::exit(cmark_node* node) {
   cmark_node_type type = cmark_node_get_type(node);
   switch (type) {
-    case CMARK_NODE_PARAGRAPH: exit_paragraph(); break;
+    case CMARK_NODE_PARAGRAPH:
+      exit_paragraph();
+      exit_display_math(node);
+      break;
     case CMARK_NODE_HEADING: exit_heading(node); break;
+    case CMARK_NODE_LIST: exit_list(node); break;
+    case CMARK_NODE_CUSTOM_BLOCK: close_directive(node); break;
     case CMARK_NODE_LINK:
     case CMARK_NODE_IMAGE:
       --link_depth_;
@@ -144,7 +142,7 @@ void PageWalker::enter_text(cmark_node* node, cmark_iter* iter) {
 bool PageWalker::split_wiki_refs(cmark_node* node, cmark_iter* iter) {
   std::string literal(literal_of(node));  // the node's own copy is about to be replaced
   LineCol at = hint(node);
-  TextBrackets brackets(source_, literal, at.line, at.col, search_last_line());
+  TextBrackets brackets(src(), literal, at.line, at.col, search_last_line());
   WikiScan scan = scan_wiki_refs(literal, brackets.escaped());
   for (const WikiProblem& problem : scan.problems) {
     SourcePos pos = file_pos(brackets.position(problem.offset));
@@ -184,7 +182,7 @@ cmark_node* PageWalker::insert_wiki_refs(cmark_node* node, std::string_view lite
 
 cmark_node* PageWalker::make_wiki_node(std::string_view target, std::string_view text, SourcePos pos) {
   auto index = static_cast<uint32_t>(out_.meta.links.size());
-  out_.meta.links.push_back({std::string(target), static_cast<uint8_t>(LinkKind::kWiki), text.empty(), pos});
+  out_.meta.links.push_back({std::string(target), static_cast<uint8_t>(LinkKind::kWiki), text.empty(), page_pos(pos)});
   std::string html = "<a href=\"";
   markers_.append_slot(html, index, SlotField::kHref);
   html += "\">";
@@ -200,27 +198,31 @@ cmark_node* PageWalker::make_wiki_node(std::string_view target, std::string_view
 void PageWalker::highlight_code_block(cmark_node* node, cmark_iter* iter) {
   std::string_view info = fence_info_of(node);
   if (trim(info).empty() || highlight::is_directive_info(info)) return;
+  std::string_view code = literal_of(node);
+  if (options_.mermaid && is_mermaid(info)) {
+    std::string html = "<pre class=\"mermaid\">";
+    append_html_escaped(html, code);
+    html += "</pre>";
+    replace_leaf(node, new_node(CMARK_NODE_HTML_BLOCK, html), iter);
+    return;
+  }
   highlight::CodeOptions options;
   if (std::optional<highlight::InfoError> problem = highlight::parse_info_string(info, options)) {
     error(info_pos(node, problem->offset), problem->message);
   }
-  std::string_view code = literal_of(node);
   if (std::optional<std::string> problem = highlight::line_options_problem(options, code)) {
     warn(info_pos(node, 0), *problem);
   }
   std::string html;
   highlight::render_code_block(code, options, html);
-  cmark_node* block = new_node(CMARK_NODE_HTML_BLOCK, html);
-  insert_before(node, block);
-  cmark_node_free(node);
-  cmark_iter_reset(iter, block, CMARK_EVENT_ENTER);  // the code block is gone
+  replace_leaf(node, new_node(CMARK_NODE_HTML_BLOCK, html), iter);
 }
 
 // Where byte `offset` of a code block's info string was written: on the fence line, after
 // the fence's backticks or tildes and the blanks that follow them.
 SourcePos PageWalker::info_pos(cmark_node* node, size_t offset) const {
   uint32_t line = start_line(node);
-  std::string_view text = source_.line(line);
+  std::string_view text = src().line(line);
   size_t at = std::min<size_t>(start_col(node) > 0 ? start_col(node) - 1 : 0, text.size());
   at = std::min(text.find_first_of("`~", at), text.size());
   if (at < text.size()) at = std::min(text.find_first_not_of(text[at], at), text.size());
@@ -250,7 +252,7 @@ void PageWalker::exit_heading(cmark_node* node) {
   markers_.append_heading_id(marker, id);
   check_inserted(cmark_node_prepend_child(node, new_node(CMARK_NODE_HTML_INLINE, marker)));
   auto level = static_cast<uint32_t>(cmark_node_get_heading_level(node));
-  out_.meta.headings.push_back({level, std::move(id), std::move(heading_text), pos});
+  out_.meta.headings.push_back({level, std::move(id), std::move(heading_text), page_pos(pos)});
   text_.newline();
 }
 
@@ -293,7 +295,7 @@ void PageWalker::exit_link(cmark_node* node) {
 // HTML for the tags, with its children moved in between.
 void PageWalker::replace_with_slot_link(cmark_node* node, const char* url) {
   auto index = static_cast<uint32_t>(out_.meta.links.size());
-  out_.meta.links.push_back({url, static_cast<uint8_t>(LinkKind::kMarkdown), false, link_pos(node)});
+  out_.meta.links.push_back({url, static_cast<uint8_t>(LinkKind::kMarkdown), false, page_pos(link_pos(node))});
   std::string html = "<a href=\"";
   markers_.append_slot(html, index, SlotField::kHref);
   html += '"';
@@ -325,17 +327,17 @@ void PageWalker::rewrite_resource(cmark_node* node, const char* url) {
 LineCol PageWalker::hint(cmark_node* node) const {
   uint32_t line = start_line(node), col = start_col(node);
   if (line == 0) return {std::max(block_first_line_, 1u), 0};
-  if (line > block_first_line_) col = source_.continuation_col(line, col, block_col_);
+  if (line > block_first_line_) col = src().continuation_col(line, col, block_col_);
   return {line, col};
 }
 
 uint32_t PageWalker::search_last_line() const {
-  return block_first_line_ == 0 ? source_.line_count() : block_last_line_;
+  return block_first_line_ == 0 ? src().line_count() : block_last_line_;
 }
 
 SourcePos PageWalker::file_pos(LineCol body_pos) const {
   if (body_pos.line == 0) return {};
-  return {body_pos.line + page_.body_line - 1, body_pos.col};
+  return {body_pos.line + contexts_[ctx_].first_line - 1, body_pos.col};
 }
 
 // The position of a link's '[' (an image's '!'). After a backslash hard break cmark-gfm's
@@ -343,11 +345,11 @@ SourcePos PageWalker::file_pos(LineCol body_pos) const {
 SourcePos PageWalker::link_pos(cmark_node* node) const {
   LineCol at = hint(node);
   bool is_image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
-  if (source_.at(at.line, at.col) == (is_image ? '!' : '[')) return file_pos(at);
+  if (src().at(at.line, at.col) == (is_image ? '!' : '[')) return file_pos(at);
   cmark_node* first = cmark_node_first_child(node);
   if (is_text(first)) {
     LineCol text_at = hint(first);
-    auto found = source_.locate(literal_of(first), text_at.line, text_at.col, search_last_line(), '[');
+    auto found = src().locate(literal_of(first), text_at.line, text_at.col, search_last_line(), '[');
     uint32_t back = is_image ? 2 : 1;
     if (found && found->col > back) return file_pos({found->line, found->col - back});
   }
@@ -355,11 +357,11 @@ SourcePos PageWalker::link_pos(cmark_node* node) const {
 }
 
 void PageWalker::warn(SourcePos pos, std::string message) {
-  diags_.warning({page_.source, pos.line, pos.col}, std::move(message));
+  diags_.warning({contexts_[ctx_].file, pos.line, pos.col}, std::move(message));
 }
 
 void PageWalker::error(SourcePos pos, std::string message) {
-  diags_.error({page_.source, pos.line, pos.col}, std::move(message));
+  diags_.error({contexts_[ctx_].file, pos.line, pos.col}, std::move(message));
 }
 
 }  // namespace bengal

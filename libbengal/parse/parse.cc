@@ -14,6 +14,7 @@ ParsedShard parse_shard(const ScanShard& shard, const ParseOptions& options, Dia
     out.meta.pages.push_back(std::move(parsed.meta));
     out.body.pages.push_back(std::move(parsed.body));
     out.text.pages.push_back(std::move(parsed.text));
+    out.dependencies.insert(parsed.dependencies.begin(), parsed.dependencies.end());
   }
   return out;
 }

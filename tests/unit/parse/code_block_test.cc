@@ -41,10 +41,11 @@ TEST(ParseCodeBlocks, OptionsGiveTitleNumbersAndHighlightedLines) {
             "<span class=\"hll\"><span class=\"ln\">2</span>two\n</span></code></pre></div>\n");
 }
 
-TEST(ParseCodeBlocks, BlocksWithoutLanguageAndDirectivesStayAsTheyWere) {
+TEST(ParseCodeBlocks, BlocksWithoutLanguageStayAsTheyWereAndDirectivesAreNotCode) {
   EXPECT_EQ(parse("```\na < b\n```\n").html, "<pre><code>a &lt; b\n</code></pre>\n");
   EXPECT_EQ(parse("    indented\n").html, "<pre><code>indented\n</code></pre>\n");
-  EXPECT_EQ(parse("```{note}\nBody\n```\n").html, "<pre><code class=\"language-{note}\">Body\n</code></pre>\n");
+  EXPECT_EQ(parse("```{note}\nBody\n```\n").html,
+            "<div class=\"admonition note\"><p class=\"admonition-title\">Note</p>\n<p>Body</p>\n</div>\n");
 }
 
 TEST(ParseCodeBlocks, BadOptionsAreErrorsWhereTheyAreWritten) {

@@ -39,8 +39,10 @@ TEST(Golden, CasesMatch) {
     ++cases;
     std::string name = entry.path().stem().string();
     Diagnostics diags;
-    ParsedPage page = parse_page(testing::make_page(read_file(entry.path().string()), "docs/guide/" + name + ".md", 1),
-                                 {"/docs/"}, diags);
+    ParseOptions options;
+    options.base_path = "/docs/";
+    ParsedPage page =
+        parse_page(testing::make_page(read_file(entry.path().string()), "docs/guide/" + name + ".md", 1), options, diags);
     std::string actual = describe(page, diags);
     std::string expected_path = (dir / (name + ".out")).string();
     if (bless) write_file_atomic(expected_path, actual);
