@@ -12,6 +12,7 @@ foreach(f ${files})
   file(READ ${BASE}/${f} content)
   string(APPEND out "    {\"${f}\", R\"BENGAL_EMBED(${content})BENGAL_EMBED\"},\n")
 endforeach()
-string(APPEND out "};\nconst size_t ${SYMBOL}_count = ${count};\n\n}  // namespace bengal\n")
+# A last empty entry keeps the array well-formed when the folder is empty; it is not counted.
+string(APPEND out "    {\"\", \"\"},\n};\nconst size_t ${SYMBOL}_count = ${count};\n\n}  // namespace bengal\n")
 file(WRITE ${OUTPUT}.tmp "${out}")
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

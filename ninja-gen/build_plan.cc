@@ -1,8 +1,10 @@
 #include "build_plan.h"
 
 #include <algorithm>
+#include <set>
 
 #include "bengal/version.h"
+#include "model/assets.h"
 #include "model/site_outputs.h"
 #include "ninja_writer.h"
 #include "support/fs.h"
@@ -67,8 +69,17 @@ BuildPlan make_plan(const Config& config, const std::string& site_root) {
     if (ends_with(rel, ".md")) markdown.push_back(rel);
     else plan.copies.push_back({join_path(config.content_dir, rel), rel});  // page resources
   }
-  for (const std::string& rel : list_files_recursive(join_path(site_root, config.static_dir)))
+  std::set<std::string> static_files;
+  for (const std::string& rel : list_files_recursive(join_path(site_root, config.static_dir))) {
     plan.copies.push_back({join_path(config.static_dir, rel), rel});
+    static_files.insert(rel);
+    if (is_fingerprinted(config.assets, rel)) plan.fingerprinted_sources.push_back(join_path(config.static_dir, rel));
+  }
+  for (std::string_view name : builtin_asset_names()) {
+    if (static_files.count(std::string(name))) continue;  // the site's own file wins
+    plan.builtin_assets.emplace_back(name);
+    if (is_fingerprinted(config.assets, name)) plan.fingerprinted_builtins.emplace_back(name);
+  }
   plan.shards = assign_shards(markdown, config.shard_size);
   if (!config.taxonomies.empty()) plan.term_shards = term_shard_count(markdown.size(), config.shard_size, config.term_shards);
   for (const std::string& dir : list_dirs_recursive(content_root))
@@ -95,6 +106,7 @@ BuildPlan make_plan(const Config& config, const std::string& site_root) {
 Manifest copies_manifest(const BuildPlan& plan) {
   Manifest m;
   for (const CopiedFile& f : plan.copies) m.files.push_back({f.output, ""});
+  for (const std::string& name : plan.builtin_assets) m.files.push_back({name, ""});
   std::sort(m.files.begin(), m.files.end(), [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
   return m;
 }
@@ -127,6 +139,7 @@ class NinjaFileBuilder {
     return std::string(o_.drafts ? " --drafts" : "") + (o_.future ? " --future" : "") + (o_.expired ? " --expired" : "");
   }
   std::string strict_flag() const { return o_.strict ? " --strict" : ""; }
+  bool fingerprinting() const { return c_.assets.fingerprint; }
   std::string templates_flags() const {
     std::string flags;
     for (const std::string& folder : c_.template_folders()) flags += " -t " + ninja_escape_value(shell_quote(folder));
@@ -168,7 +181,8 @@ class NinjaFileBuilder {
                      {"restat", "1"}});
     w_.rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
                                    templates_flags() + strict_flag() +
-                                   " -o $pages --depfile $pages_d --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
+                                   (fingerprinting() ? " --assets $bdir/assets" : "") +
+                                   " --asset-refs $asset_refs -o $pages --depfile $pages_d --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
                        {"deps", "gcc"},
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
@@ -181,8 +195,17 @@ class NinjaFileBuilder {
     w_.rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
                      {"description", "COPY $out"},
                      {"restat", "1"}});
+    w_.rule("builtin", {{"command", "$bin/bengal-emit --builtin $name -o $out"},
+                        {"description", "COPY $out"},
+                        {"restat", "1"}});
+    w_.rule("hash_assets", {{"command", "$bin/bengal-emit -c $config --hash-assets -o $out $builtins $in"},
+                            {"description", "HASH $out"},
+                            {"restat", "1"}});
+    w_.rule("publish_assets", {{"command", "$bin/bengal-emit --publish-assets -d $outdir -o $manifest $in"},
+                               {"description", "PUBLISH $manifest"},
+                               {"restat", "1"}});
     w_.rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable --static-manifest "
-                                  "$bdir/static.manifest --manifest $bdir/index.manifest -d $outdir $in"},
+                                  "$bdir/static.manifest --manifest $bdir/index.manifest --asset-map $bdir/assetmap.json -d $outdir $in"},
                       {"description", "INDEX $outdir"},
                       {"restat", "1"}});
   }
@@ -211,8 +234,13 @@ class NinjaFileBuilder {
       w_.build({prefix + ".meta", prefix + ".body", prefix + ".text"}, "parse", {scan},
                {tool("bengal-parse"), o_.config_path}, {},
                {{"prefix", shell_quote(prefix)}, {"depfile", prefix + ".d"}});
-      render_and_emit(s.name, "--meta " + shell_quote(prefix + ".meta") + " --body " + shell_quote(prefix + ".body"),
-                      {prefix + ".meta", prefix + ".body"});
+      std::string flags = "--meta " + shell_quote(prefix + ".meta") + " --body " + shell_quote(prefix + ".body");
+      std::vector<std::string> inputs = {prefix + ".meta", prefix + ".body"};
+      if (!c_.outputs.json.empty() || !c_.outputs.txt.empty()) {  // index.json and index.txt need the text
+        flags += " --text " + shell_quote(prefix + ".text");
+        inputs.push_back(prefix + ".text");
+      }
+      render_and_emit(s.name, flags, inputs);
       w_.newline();
     }
     render_and_emit("_generated", "", {});
@@ -226,16 +254,20 @@ class NinjaFileBuilder {
     std::vector<std::string> deps = sources;
     deps.push_back(built("site"));
     deps.push_back(built("templates.stamp"));
+    if (fingerprinting()) deps.push_back(built("assets"));
     deps.push_back(tool("bengal-render"));
     deps.push_back(o_.config_path);
     const std::string pages = prefix + ".pages", dyndep = prefix + ".dd", manifest = prefix + ".manifest";
+    // The pages' asset references (an implicit output) feed bengal-index's asset check.
     w_.build({pages, dyndep}, "render", {prefix + ".link"}, deps, {},
              {{"sources", sources_flags},
               {"pages", shell_quote(pages)},
               {"pages_d", shell_quote(pages + ".d")},
               {"depfile", pages + ".d"},
               {"dd", shell_quote(dyndep)},  // not "dyndep": that name means something to Ninja
-              {"manifest", shell_quote(manifest)}});
+              {"manifest", shell_quote(manifest)},
+              {"asset_refs", shell_quote(prefix + ".assetrefs")}},
+             {prefix + ".assetrefs"});
     // The dyndep file tells Ninja every page file the emit edge writes, so a deleted page file
     // is written again. Order-only on every render: a content error anywhere stops the build
     // before any file in the output folder changes, so a failed build leaves the last good site.
@@ -243,6 +275,7 @@ class NinjaFileBuilder {
              {{"dyndep", dyndep}});
     pages_.push_back(pages);
     manifests_.push_back(manifest);
+    asset_refs_.push_back(prefix + ".assetrefs");
   }
 
   void site_edges() {
@@ -256,6 +289,10 @@ class NinjaFileBuilder {
       index_inputs.push_back(shard_path(c_, s.name, ".meta"));
       index_inputs.push_back(shard_path(c_, s.name, ".text"));
     }
+    // The asset check needs what the pages reference and what every step published.
+    for (const std::string& refs : asset_refs_) index_inputs.push_back(refs);
+    for (const std::string& manifest : manifests_) index_inputs.push_back(manifest);
+    if (fingerprinting()) index_inputs.push_back(built("assets.manifest"));
     // Link reads the templates' ref() calls: a template edit re-links (restat stops it there
     // when the answers did not change).
     std::vector<std::string> link_deps = {tool("bengal-link"), o_.config_path};
@@ -270,6 +307,26 @@ class NinjaFileBuilder {
       w_.build({out}, "copy", {f.source}, {tool("bengal-emit"), o_.config_path}, {"renders"});
       outputs.push_back(out);
     }
+    for (const std::string& name : plan_.builtin_assets) {
+      std::string out = join_path(c_.output_dir, name);
+      w_.build({out}, "builtin", {}, {tool("bengal-emit")}, {"renders"}, {{"name", shell_quote(name)}});
+      outputs.push_back(out);
+    }
+    std::vector<std::string> prune_inputs = manifests_;
+    if (fingerprinting()) {
+      // Hashed before rendering (asset_url() answers from the map), published after it.
+      std::string builtins;
+      for (const std::string& name : plan_.fingerprinted_builtins) builtins += " --builtin " + shell_quote(name);
+      w_.build({built("assets")}, "hash_assets", plan_.fingerprinted_sources, {tool("bengal-emit"), o_.config_path}, {},
+               {{"builtins", builtins}});
+      std::string asset_manifest = join_path(c_.output_dir, "asset-manifest.json");
+      std::vector<std::string> publish_deps = plan_.fingerprinted_sources;
+      publish_deps.push_back(tool("bengal-emit"));
+      w_.build({built("assets.manifest"), asset_manifest}, "publish_assets", {built("assets")}, publish_deps, {"renders"},
+               {{"manifest", shell_quote(built("assets.manifest"))}});
+      outputs.push_back(asset_manifest);
+      prune_inputs.push_back(built("assets.manifest"));
+    }
     // The index edge declares the site-wide files [outputs] turns on (a static file of one of
     // those names wins and is copied instead) and its manifest: the sitemap-N.xml files of a
     // sitemap index vary with the page count, so only the manifest names them, and the prune
@@ -278,9 +335,9 @@ class NinjaFileBuilder {
     for (const std::string& name : index_output_files(c_, copies_manifest(plan_)))
       index_outputs.push_back(join_path(c_.output_dir, name));
     index_outputs.push_back(built("index.manifest"));
+    index_outputs.push_back(built("assetmap.json"));
     w_.build(index_outputs, "index", index_inputs,
              {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"});
-    std::vector<std::string> prune_inputs = manifests_;
     prune_inputs.push_back(built("static.manifest"));
     prune_inputs.push_back(built("index.manifest"));
     w_.build({built("published.manifest")}, "prune", prune_inputs, {tool("bengal-emit"), o_.config_path});
@@ -298,6 +355,7 @@ class NinjaFileBuilder {
   NinjaWriter w_;
   std::vector<std::string> pages_;
   std::vector<std::string> manifests_;
+  std::vector<std::string> asset_refs_;
 };
 
 }  // namespace

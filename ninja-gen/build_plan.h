@@ -22,6 +22,11 @@ struct CopiedFile {
 struct BuildPlan {
   std::vector<Shard> shards;
   std::vector<CopiedFile> copies;
+  // The built-in theme's assets the site publishes: those its static folder does not shadow.
+  std::vector<std::string> builtin_assets;
+  // With [assets] fingerprint: the static files and built-in assets that get hashed names.
+  std::vector<std::string> fingerprinted_sources;  // site-relative: "static/css/site.css"
+  std::vector<std::string> fingerprinted_builtins;
   std::vector<std::string> watched_dirs;  // folders whose listing changes regenerate build.ninja
   std::vector<std::string> template_folders;  // the template folders that exist
   std::vector<std::string> template_files;    // their files, site-relative (bengal-link reads their ref()s)

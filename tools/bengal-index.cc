@@ -1,5 +1,6 @@
-// bengal-index: writes the site-wide outputs (sitemap.xml, search.json, robots.txt, llms.txt,
-// llms-full.txt) and a manifest of the files it wrote.
+// bengal-index: writes the site-wide outputs (sitemap.xml, the search index, robots.txt,
+// llms.txt, llms-full.txt, _redirects), checks the pages' asset references, and writes a
+// manifest of the files it wrote.
 #include <charconv>
 
 #include "cli/tool_main.h"
@@ -13,14 +14,15 @@ using namespace bengal;
 
 static const ToolSpec kSpec = {
     "bengal-index",
-    "[OPTIONS] --page-table FILE SHARD.meta... SHARD.text...",
-    "Write sitemap.xml, search.json, robots.txt and llms.txt from the intermediates",
+    "[OPTIONS] --page-table FILE SHARD.meta... SHARD.text... [SHARD.assetrefs... SHARD.manifest...]",
+    "Write sitemap.xml, the search index, robots.txt, llms.txt and _redirects from the intermediates",
     {
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
         {"page-table", 0, "FILE", "the page table written by bengal-link"},
         {"output-dir", 'd', "DIR", "the site's output folder (default: the config's build.output_dir)"},
         {"manifest", 0, "FILE", "write the manifest of the files written to FILE (for bengal-emit --prune)"},
         {"static-manifest", 0, "FILE", "the static files' manifest: a file it names is not generated"},
+        {"asset-map", 0, "FILE", "write the asset dependency map (asset URL -> pages) as JSON to FILE"},
         {"sitemap-max-urls", 0, "N", "URLs per sitemap file before sitemap.xml becomes an index (default: 50000)"},
     },
     1,
@@ -48,10 +50,16 @@ int main(int argc, char** argv) {
     for (const std::string& path : args.positional) {
       if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
       else if (ends_with(path, ".text")) in.texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
-      else throw Failure(kExitUsage, "'" + path + "' is neither a .meta nor a .text file");
+      else if (ends_with(path, ".assetrefs")) in.asset_refs.push_back(read_intermediate<AssetRefsShard>(Kind::kAssetRefs, path));
+      else if (ends_with(path, ".manifest")) in.published.push_back(read_intermediate<Manifest>(Kind::kManifest, path));
+      else throw Failure(kExitUsage, "'" + path + "' is not a .meta, .text, .assetrefs or .manifest file");
     }
     const std::string out = args.get("output-dir", config.output_dir);
     std::vector<OutputFile> files = render_index_outputs(config, in, max_urls);
+    if (!in.asset_refs.empty()) {
+      check_assets(config, in, files, diags);
+      if (args.has("asset-map")) write_file_if_changed(args.get("asset-map"), render_asset_map(in.asset_refs));
+    }
     for (const OutputFile& f : files) write_file_if_changed(join_path(out, f.path), f.bytes);
     if (args.has("manifest"))
       write_intermediate(Kind::kManifest, producer_of(kSpec.name), manifest_of(files), args.get("manifest"));

@@ -26,6 +26,9 @@ static const ToolSpec kSpec = {
         {"taxonomies", 0, "FILE", "the taxonomies file written by bengal-link, read if a template uses site.taxonomies"},
         {"templates", 't', "DIR", "look for templates in DIR before the built-in theme (repeatable, first wins; "
                                   "default: templates)", true},
+        {"text", 0, "FILE", "the shard's text file, for index.json and index.txt (Site json_kinds, txt_kinds)"},
+        {"assets", 0, "FILE", "the asset map of bengal-emit --hash-assets: asset_url() answers fingerprinted names"},
+        {"asset-refs", 0, "FILE", "write the local assets each page references (for bengal-index)"},
         {"strict", 0, "", "an undefined template variable is an error, not an empty string"},
         {"depfile", 0, "FILE", "write a Make-style depfile naming the template files and folders used"},
         {"dyndep", 0, "FILE", "also write a Ninja dyndep file naming every page file as an output of the emit edge"},
@@ -88,19 +91,29 @@ int main(int argc, char** argv) {
     LinkShard links = read_intermediate<LinkShard>(Kind::kLink, args.positional[0]);
     MetaShard meta;
     BodyShard body;
+    TextShard text;
+    ShardSources sources;
     if (args.has("meta")) {
       meta = read_intermediate<MetaShard>(Kind::kMeta, args.get("meta"));
       body = read_intermediate<BodyShard>(Kind::kBody, args.get("body"));
+      sources = {&meta, &body, nullptr};
     }
-    bool with_sources = args.has("meta");
+    if (args.has("text")) {
+      text = read_intermediate<TextShard>(Kind::kText, args.get("text"));
+      sources.text = &text;
+    }
     ThemeOptions options = theme_options(args, site.base_path);
     options.refs = site.refs;
+    if (args.has("assets"))
+      options.assets = std::make_shared<AssetMap>(read_intermediate<AssetMap>(Kind::kAssets, args.get("assets")));
     Theme theme(options);
     std::set<std::string> used;
-    PagesShard pages = render_shard(site, links, with_sources ? &meta : nullptr, with_sources ? &body : nullptr,
-                                    theme, used, diags, args.get("taxonomies"));
+    RenderedShard rendered = render_shard(site, links, sources, theme, used, diags, args.get("taxonomies"));
     if (diags.has_errors()) return;
+    const PagesShard& pages = rendered.pages;
     write_intermediate(Kind::kPages, producer_of(kSpec.name), pages, output);
+    if (args.has("asset-refs"))
+      write_intermediate(Kind::kAssetRefs, producer_of(kSpec.name), rendered.asset_refs, args.get("asset-refs"));
     if (args.has("depfile"))
       write_file_if_changed(args.get("depfile"), make_depfile(output, template_deps(options, std::move(used))));
     if (args.has("dyndep")) {

@@ -6,7 +6,7 @@
 
 namespace bengal {
 
-static const std::array<KindInfo, 10> kKinds = {{
+static const std::array<KindInfo, 12> kKinds = {{
     {Kind::kScan, "scan", 1, 1},
     {Kind::kMeta, "meta", 1, 1},
     {Kind::kBody, "body", 1, 1},
@@ -17,6 +17,8 @@ static const std::array<KindInfo, 10> kKinds = {{
     {Kind::kPages, "pages", 1, 1},
     {Kind::kManifest, "manifest", 1, 1},
     {Kind::kTaxonomies, "taxonomies", 1, 1},
+    {Kind::kAssets, "assets", 1, 1},
+    {Kind::kAssetRefs, "assetrefs", 1, 1},
 }};
 
 const KindInfo& kind_info(Kind kind) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "index/search.h"
 #include "support/hash.h"
 #include "support/text.h"
 
@@ -17,31 +18,14 @@ std::string absolute_url(const Config& config, const std::string& url_path) {
   return origin + url_path;
 }
 
-std::string render_search_index(const PageTable& table, const std::vector<MetaShard>& metas,
-                                const std::vector<TextShard>& texts) {
-  std::unordered_map<std::string, const PageMeta*> meta_of;
-  for (const MetaShard& s : metas)
-    for (const PageMeta& m : s.pages) meta_of[m.rel] = &m;
-  std::unordered_map<std::string, const std::string*> text_of;
-  for (const TextShard& s : texts)
-    for (const PageText& t : s.pages) text_of[t.rel] = &t.text;
-
-  nlohmann::ordered_json pages = nlohmann::ordered_json::array();
-  for (const PageTableEntry& p : table.pages) {
-    if (p.rel.empty()) continue;  // generated list pages have no text of their own
-    nlohmann::ordered_json entry;
-    entry["title"] = p.title;
-    entry["url"] = p.url;
-    entry["section"] = p.section;
-    nlohmann::ordered_json headings = nlohmann::ordered_json::array();
-    if (auto m = meta_of.find(p.rel); m != meta_of.end())
-      for (const Heading& h : m->second->headings) headings.push_back({{"id", h.id}, {"text", h.text}});
-    entry["headings"] = std::move(headings);
-    auto t = text_of.find(p.rel);
-    entry["text"] = t == text_of.end() ? std::string() : *t->second;
-    pages.push_back(std::move(entry));
-  }
-  return pages.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+std::string render_redirects(const PageTable& table) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (const PageTableEntry& p : table.pages)
+    for (const std::string& from : p.aliases) lines.emplace_back(percent_encode_url(from), percent_encode_url(p.url));
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const auto& [from, to] : lines) out += from + " " + to + " 301\n";
+  return out;
 }
 
 std::string render_robots(const Config& config, bool has_sitemap) {
@@ -64,7 +48,9 @@ std::vector<OutputFile> render_index_outputs(const Config& config, const IndexIn
   };
   if (wanted(kSitemapFile))
     for (OutputFile& f : render_sitemaps(config, in.table, sitemap_max_urls)) files.push_back(std::move(f));
-  if (wanted(kSearchFile)) add(kSearchFile, render_search_index(in.table, in.metas, in.texts));
+  if (wanted(kSearchFile))
+    for (OutputFile& f : render_search(in.table, in.metas, in.texts)) files.push_back(std::move(f));
+  if (wanted(kRedirectsFile)) add(kRedirectsFile, render_redirects(in.table));
   if (wanted(kRobotsFile)) add(kRobotsFile, render_robots(config, wanted(kSitemapFile) || static_sitemap));
   if (wanted(kLlmsFile)) add(kLlmsFile, render_llms(config, in.table));
   if (wanted(kLlmsFullFile)) add(kLlmsFullFile, render_llms_full(config, in.table, in.texts));

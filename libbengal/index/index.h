@@ -1,14 +1,17 @@
 #pragma once
 // bengal-index: the site-wide outputs built from intermediates, never from rendered HTML
-// (bengal-index(1)): sitemap.xml, search.json, robots.txt, llms.txt and llms-full.txt. Each
+// (bengal-index(1)): sitemap.xml, the search index, robots.txt, llms.txt, llms-full.txt and
+// _redirects. Each
 // renderer returns the file's bytes; the tool writes them and a manifest of what it wrote.
 #include <string>
 #include <vector>
 
+#include "model/assets.h"
 #include "model/config.h"
 #include "model/page.h"
 #include "model/site.h"
 #include "model/site_outputs.h"
+#include "support/diagnostics.h"
 
 namespace bengal {
 
@@ -18,7 +21,19 @@ struct IndexInput {
   std::vector<MetaShard> metas;
   std::vector<TextShard> texts;
   Manifest static_files;  // the static manifest: files the site publishes as they are
+  std::vector<AssetRefsShard> asset_refs;  // what each rendered page references
+  std::vector<Manifest> published;         // what the other steps published (emit, assets)
 };
+
+// Reports every local asset a page references that no step publishes: at the Markdown line
+// that referenced it when the page's body did, else naming the page. `index_files` are this
+// step's own outputs.
+void check_assets(const Config& config, const IndexInput& in, const std::vector<OutputFile>& index_files,
+                  Diagnostics& diags);
+
+// The asset dependency map: {"/css/site.css": ["content/a.md", ...], ...}, URLs sorted, the
+// pages that reference each in order.
+std::string render_asset_map(const std::vector<AssetRefsShard>& refs);
 
 // Every site-wide file that index_output_files names for this config and static manifest,
 // plus the sitemap-N.xml files of a sitemap index; sorted by path, each with its hash.
@@ -39,10 +54,9 @@ Manifest manifest_of(const std::vector<OutputFile>& files);
 std::vector<OutputFile> render_sitemaps(const Config& config, const PageTable& table,
                                         size_t max_urls = kSitemapMaxUrls);
 
-// A JSON array, one entry per page with a source: title, url, section, headings (id, text)
-// and plain text. Sorted by URL, so the bytes are stable.
-std::string render_search_index(const PageTable& table, const std::vector<MetaShard>& metas,
-                                const std::vector<TextShard>& texts);
+// _redirects (Netlify, Cloudflare Pages): "/old/path/ /new/path/ 301" for every alias, in
+// the order of the alias path. The alias pages themselves are written too, for other hosts.
+std::string render_redirects(const PageTable& table);
 
 // robots.txt: every user agent may fetch everything; with has_sitemap and an origin in
 // baseurl, a Sitemap: line with sitemap.xml's absolute URL.

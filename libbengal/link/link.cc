@@ -53,6 +53,7 @@ struct Node {
   int64_t time = INT64_MIN;  // `date` as an instant, for "newest first"; undated pages last
   nlohmann::json cascade = nlohmann::json::object();  // the keys cascades gave it
   std::vector<std::string> aliases;                   // redirect files
+  std::vector<std::string> alias_urls;                // ... and their URLs
   std::vector<TermRef> terms;
   std::vector<size_t> term_ids;  // index into Linker::terms_, one per `terms` entry
   std::vector<size_t> related;
@@ -311,7 +312,10 @@ class Linker {
       for (const std::string& alias : n.front->aliases) {
         auto [url, output] = url_and_output(alias[0] == '/' ? alias.substr(1) : alias, true);
         if (output == n.output) continue;  // an alias of itself redirects nowhere
-        if (claim(output, {i, alias}, url)) n.aliases.push_back(output);
+        if (claim(output, {i, alias}, url)) {
+          n.aliases.push_back(output);
+          n.alias_urls.push_back(url);
+        }
       }
     }
   }
@@ -603,6 +607,9 @@ class Linker {
     site.description = config_.description;
     site.rss = config_.rss && config_.feed_count > 0;
     site.atom = config_.atom && config_.feed_count > 0;
+    site.search = config_.outputs.search;
+    site.json_kinds = config_.outputs.json;
+    site.txt_kinds = config_.outputs.txt;
     std::vector<std::pair<std::string, uint32_t>> stack = {{"", 0}};
     while (!stack.empty()) {  // depth-first, in section order
       auto [key, depth] = stack.back();
@@ -954,6 +961,7 @@ class Linker {
         e.sitemap = in_sitemap(*n.front);
       }
       if (n.kind == kKind404) e.sitemap = false;
+      e.aliases = n.alias_urls;
       t.pages.push_back(std::move(e));
     }
     std::sort(t.pages.begin(), t.pages.end(),

@@ -162,8 +162,11 @@ struct Site {
   std::string description;
   bool rss = true;   // write rss.xml beside every home, section and term page
   bool atom = true;  // write atom.xml likewise
+  bool search = true;  // bengal-index writes search/ (the theme shows its search box)
+  std::vector<std::string> json_kinds;  // page kinds that get index.json beside index.html
+  std::vector<std::string> txt_kinds;   // ... and index.txt
   MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page, description, rss,
-                     atom);
+                     atom, search, json_kinds, txt_kinds);
 };
 
 struct TermEntry {
@@ -199,7 +202,8 @@ struct PageTableEntry {
   std::string lastmod;
   std::string description;
   bool sitemap = true;  // false: front matter `sitemap: false` (or `sitemap: {disable: true}`)
-  MSGPACK_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description, sitemap);
+  std::vector<std::string> aliases;  // URL paths that redirect here
+  MSGPACK_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description, sitemap, aliases);
 };
 
 struct PageTable {

@@ -18,7 +18,8 @@ std::vector<std::string> index_output_files(const Config& config, const Manifest
   add(config.outputs.llms_full, kLlmsFullFile);
   add(config.outputs.llms, kLlmsFile);
   add(config.outputs.robots, kRobotsFile);
-  add(true, kSearchFile);
+  add(config.outputs.search, kSearchFile);
+  add(config.outputs.redirects, kRedirectsFile);
   add(config.outputs.sitemap, kSitemapFile);
   std::sort(files.begin(), files.end());
   return files;

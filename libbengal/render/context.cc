@@ -248,6 +248,7 @@ Value site_context(const Site& site, Value taxonomies) {
   m.set("description", site.description);
   m.set("rss", site.rss);
   m.set("atom", site.atom);
+  m.set("search", site.search);
   m.set("params", tmpl::from_json(site.params));
   m.set("sections", Value::list(std::move(sections)));
   m.set("menus", menus(site, nullptr));

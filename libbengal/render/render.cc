@@ -5,7 +5,9 @@
 
 #include "format/envelope.h"
 #include "model/front_matter.h"
+#include "render/asset_refs.h"
 #include "render/context.h"
+#include "render/page_outputs.h"
 #include "template/error.h"
 #include "support/failure.h"
 #include "support/hash.h"
@@ -81,18 +83,27 @@ struct ShardRenderer {
 
   OutputFile render(const tmpl::Template& t, const tmpl::Value& context, std::string path) {
     tmpl::RenderInfo info;
-    OutputFile file;
-    file.path = std::move(path);
-    file.bytes = t.render(context, &info);
-    file.hash = hash_hex(file.bytes);
+    OutputFile f = file(std::move(path), t.render(context, &info));
     for (std::string& used : info.templates_used)
       if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
-    return file;
+    return f;
+  }
+
+  static OutputFile file(std::string path, std::string bytes) {
+    OutputFile f;
+    f.path = std::move(path);
+    f.hash = hash_hex(bytes);
+    f.bytes = std::move(bytes);
+    return f;
+  }
+
+  static bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
   }
 
   // A page's files: the page (each pager of a paginated list) and its redirects.
   void render_page(const PageLinks& page, const PageMeta* meta, const FrontMatter& front, std::string content,
-                   std::vector<OutputFile>& out) {
+                   const std::string& text, std::vector<OutputFile>& out) {
     SourceLoc where{meta ? meta->source : std::string(), 0, 0};
     if (meta) {
       if (auto it = meta->front.positions.find("layout"); it != meta->front.positions.end())
@@ -115,6 +126,12 @@ struct ShardRenderer {
         out.push_back(render(*theme.environment().get_template("rss.xml"), context, beside_page(page.output, "rss.xml")));
       if (site_record.atom)
         out.push_back(render(*theme.environment().get_template("atom.xml"), context, beside_page(page.output, "atom.xml")));
+    }
+    if (has_own_folder(page.output)) {
+      if (contains(site_record.json_kinds, page.kind))
+        out.push_back(file(beside_page(page.output, "index.json"), page_json(site_record, page, meta, front, text)));
+      if (contains(site_record.txt_kinds, page.kind))
+        out.push_back(file(beside_page(page.output, "index.txt"), page_txt(site_record, page, front, text)));
     }
     std::vector<std::string> redirects = page.aliases;
     if (pagers.size() > 1) redirects.push_back(pager_output(page.output, 1));  // page/1/ is the list itself
@@ -183,18 +200,34 @@ class LazyTaxonomies : public tmpl::Object {
   mutable std::optional<tmpl::Value> loaded_;
 };
 
-PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShard* meta, const BodyShard* body,
-                        Theme& theme, std::set<std::string>& templates_used, Diagnostics& diags,
-                        const std::string& taxonomies_path) {
-  auto metas = by_rel(meta);
-  auto bodies = by_rel(body);
+// The HTML pages' asset references; the URL path of an output file is its site path.
+static PageAssets page_assets(const std::string& source, const OutputFile& f, const std::string& base_path) {
+  PageAssets p{source, f.path, {}};
+  std::string url = base_path + f.path;
+  for (std::string& u : local_asset_urls(f.bytes, url)) p.assets.push_back({std::move(u), {}});
+  return p;
+}
+
+static bool is_html(const std::string& path) {
+  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".html") == 0;
+}
+
+RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSources sources, Theme& theme,
+                           std::set<std::string>& templates_used, Diagnostics& diags,
+                           const std::string& taxonomies_path) {
+  auto metas = by_rel(sources.meta);
+  auto bodies = by_rel(sources.body);
+  auto texts = by_rel(sources.text);
   ShardRenderer renderer{site, site_context(site, tmpl::Value(std::make_shared<LazyTaxonomies>(taxonomies_path, templates_used))),
                          links, theme, {}, templates_used};
   const FrontMatter no_front_matter;
-  PagesShard out;
+  RenderedShard out;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
     std::string content;
+    static const std::string no_text;
+    auto ti = texts.find(page.rel);
+    const std::string& text = page.rel.empty() || ti == texts.end() ? no_text : ti->second->text;
     if (!page.rel.empty()) {
       auto mi = metas.find(page.rel);
       auto bi = bodies.find(page.rel);
@@ -216,14 +249,21 @@ PagesShard render_shard(const Site& site, const LinkShard& links, const MetaShar
       apply_cascade(cascaded, page.cascade);
     }
     const FrontMatter& front = !m ? no_front_matter : page.cascade.empty() ? m->front : cascaded;
+    size_t first = out.pages.files.size();
     try {
-      renderer.render_page(page, m, front, std::move(content), out.files);
+      renderer.render_page(page, m, front, std::move(content), text, out.pages.files);
     } catch (const tmpl::TemplateError& e) {
       diags.add(e.diagnostic());
     }
+    const std::string& who = source.empty() ? page.output : source;
+    for (size_t i = first; i < out.pages.files.size(); ++i)
+      if (is_html(out.pages.files[i].path))
+        out.asset_refs.pages.push_back(page_assets(who, out.pages.files[i], site.base_path));
   }
-  std::sort(out.files.begin(), out.files.end(),
+  std::sort(out.pages.files.begin(), out.pages.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  std::sort(out.asset_refs.pages.begin(), out.asset_refs.pages.end(),
+            [](const PageAssets& a, const PageAssets& b) { return a.output < b.output; });
   return out;
 }
 

@@ -60,6 +60,17 @@ tmpl::Value path_function(const char* name, std::string base_path) {
   });
 }
 
+tmpl::Value asset_url_function(std::string base_path, std::shared_ptr<const AssetMap> assets) {
+  if (!assets) return path_function("asset_url", std::move(base_path));
+  return tmpl::Value::function("asset_url", [base_path, assets](const tmpl::Args& args) {
+    const tmpl::Value* path = args.find(0, "path");
+    std::string p = path ? path->str() : std::string();
+    while (!p.empty() && p[0] == '/') p.erase(p.begin());
+    if (const AssetEntry* e = assets->find(p)) p = fingerprinted_name(e->path, e->hash);
+    return tmpl::Value(base_path + percent_encode_url(p));
+  });
+}
+
 // The default theme compiled into the tools. Its paths start with kBuiltinPrefix, so messages
 // say where a template came from and depfiles can leave these out (they are part of the binary).
 class BuiltinLoader : public tmpl::Loader {
@@ -112,7 +123,7 @@ Theme::Theme(const ThemeOptions& options) {
   o.keep_trailing_newline = true;  // a page's last line ends with a newline, as text files do
   env_ = std::make_unique<tmpl::Environment>(std::make_shared<ChainLoader>(std::move(loaders)), o);
   env_->add_global("url_for", path_function("url_for", options.base_path));
-  env_->add_global("asset_url", path_function("asset_url", options.base_path));
+  env_->add_global("asset_url", asset_url_function(options.base_path, options.assets));
   env_->add_global("ref", tmpl::Value::function("ref", [refs = options.refs](const tmpl::Args& args) {
     const tmpl::Value* path = args.find(0, "path");
     std::string p = path ? path->str() : std::string();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/assets.h"
 #include "model/page.h"
 #include "model/site.h"
 #include "support/diagnostics.h"
@@ -20,6 +21,9 @@ struct ThemeOptions {
   bool strict = false;  // an undefined variable is an error
   std::string base_path = "/";  // for url_for and asset_url
   std::map<std::string, PageRef> refs;  // ref("path") answers, from the site file
+  // With [assets] fingerprint: asset_url("css/site.css") answers the hashed name of an asset
+  // in this map ("/css/site.3f9a….css"); other paths are answered as they are.
+  std::shared_ptr<const AssetMap> assets;
 };
 
 // The template names tried for a page, most specific first (Hugo's order, Bengal's names):

@@ -101,6 +101,20 @@ std::string slugify(std::string_view text) {
   return out;
 }
 
+bool append_search_char(std::string_view text, size_t& i, std::string& word) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    ++i;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return true;
+  }
+  char32_t cp = decode_utf8(text, i);
+  if (cp == kInvalidCodePoint || is_dropped(cp)) return false;
+  append_utf8(word, to_lower(cp));
+  return true;
+}
+
 std::string SlugRegistry::unique(std::string slug) {
   if (slug.empty()) slug = "section";
   std::string result = slug;

@@ -17,6 +17,12 @@ std::string slugify(std::string_view text);
 // is left (the term is then an error); so never "." or "..".
 std::string term_slug(std::string_view term);
 
+// The words of a text for the search index: lower-cased as slugify() does, split at
+// everything that is not a letter or a digit (ASCII punctuation and spaces, and the code
+// points slugify() drops). Calls `word` for each, in order; words may repeat.
+template <class F>
+void for_each_search_word(std::string_view text, F&& word);
+
 // Makes ids unique within one page, the way GitHub does: "a", "a-1", "a-2", ... and a later
 // "a-1" written by hand does not collide with a generated one.
 class SlugRegistry {
@@ -29,5 +35,20 @@ class SlugRegistry {
  private:
   std::unordered_map<std::string, uint32_t> occurrences_;
 };
+
+// Appends one code point's search form to `word`, or returns false at a separator.
+bool append_search_char(std::string_view text, size_t& i, std::string& word);
+
+template <class F>
+void for_each_search_word(std::string_view text, F&& word) {
+  std::string current;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (append_search_char(text, i, current)) continue;
+    if (!current.empty()) word(current);
+    current.clear();
+  }
+  if (!current.empty()) word(current);
+}
 
 }  // namespace bengal

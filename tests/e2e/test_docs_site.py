@@ -48,7 +48,7 @@ class DocsSite(SiteTest):
         tree = site.tree()
         for rel in ["index.html", "getting-started/index.html", "getting-started/install/index.html",
                     "guide/writing/links/index.html", "reference/tools/index.html", "reference/formats/index.html",
-                    "sitemap.xml", "search.json", "site.css"]:
+                    "sitemap.xml", "search/index.json", "site.css"]:
             self.assertIn(rel, tree)
         links = tree["guide/writing/links/index.html"].decode()
         # Wiki references show the target's title; relative .md links become page URLs.

@@ -29,6 +29,16 @@ def xmllint(*paths):
     return proc.returncode, proc.stderr
 
 
+def search_docs(site):
+    """Every document of the search index, in id order."""
+    index = json.loads(site.read("public/search/index.json"))
+    docs = []
+    for k in range((index["doc_count"] + index["docs_per_chunk"] - 1) // index["docs_per_chunk"]):
+        docs += json.loads(site.read(f"public/search/docs-{k}.json"))
+    assert len(docs) == index["doc_count"]
+    return docs
+
+
 def locs(xml_text):
     return [e.text for e in ET.fromstring(xml_text.encode()).iter(NS + "loc")]
 
@@ -118,17 +128,28 @@ class Outputs(SiteTest):
             with self.subTest(example=example):
                 site = self.built(example)
                 found = [rel for rel in site.tree() if rel.endswith(".json")]
-                self.assertIn("search.json", found)
+                self.assertIn("search/index.json", found)
                 for rel in found:
                     with open(site.file("public/" + rel), encoding="utf-8") as f:
                         try:
                             json.load(f)
                         except ValueError as e:
                             self.fail(f"public/{rel} is not JSON: {e}")
-                search = json.loads(site.read("public/search.json"))
-                self.assertIsInstance(search, list)
-                for entry in search:
-                    self.assertEqual(sorted(entry), ["headings", "section", "text", "title", "url"])
+                for entry in search_docs(site):
+                    self.assertEqual(sorted(entry), ["e", "g", "h", "s", "t", "u"])
+                # Every page gets an index.json beside its index.html ([outputs] json = ["page"]).
+                pages = [rel for rel in found if rel.endswith("/index.json") and not rel.startswith("search/")]
+                self.assertGreater(len(pages), 2)
+                for rel in pages:
+                    page = json.loads(site.read("public/" + rel))
+                    self.assertEqual(page["kind"], "page", rel)
+                    self.assertTrue(os.path.isfile(site.file("public/" + rel[:-len("json")] + "html")), rel)
+                    self.assertTrue(os.path.isfile(site.file("public/" + rel[:-len("json")] + "txt")), rel)
+                    self.assertEqual(sorted(page), sorted(set(page) & {
+                        "title", "kind", "url", "permalink", "section", "date", "lastmod", "description",
+                        "summary", "terms", "headings", "word_count", "text"}))
+                    self.assertTrue(site.read("public/" + rel[:-len("json")] + "txt").startswith(
+                        "# " + page["title"] + "\n\nURL: " + page["permalink"] + "\n"))
 
     # --- llms.txt and llms-full.txt -----------------------------------------------------------
 
@@ -185,16 +206,14 @@ class Outputs(SiteTest):
                 full = site.read("public/llms-full.txt")
                 self.assertTrue(full.startswith("# " + TITLE[example] + "\n\n> "))
                 pages = full.split("\n\n---\n\n")[1:]
-                search = json.loads(site.read("public/search.json"))
-                # Every page with a source, as in search.json, in the same (URL) order.
+                search = search_docs(site)
+                # Every page with a source, as in the search index, in the same (URL) order.
                 self.assertEqual(len(pages), len(search))
                 for page, entry in zip(pages, search):
                     head = page.split("\n")
-                    self.assertEqual(head[0], "## " + entry["title"])
+                    self.assertEqual(head[0], "## " + entry["t"])
                     self.assertEqual(head[1], "")
-                    self.assertEqual(head[2], "URL: " + BASEURL[example].rstrip("/") + entry["url"])
-                    if entry["text"]:
-                        self.assertIn(entry["text"].split("\n")[0], page)
+                    self.assertEqual(head[2], "URL: " + BASEURL[example].rstrip("/") + entry["u"])
 
     # --- robots.txt -----------------------------------------------------------------------
 
@@ -230,11 +249,15 @@ class Outputs(SiteTest):
 
     def test_the_manifest_names_what_was_written(self):
         site = self.built("docs")
-        self.assertEqual(self.index_manifest(site),
-                         ["llms-full.txt", "llms.txt", "robots.txt", "search.json", "sitemap.xml"])
+        written = self.index_manifest(site)
+        self.assertEqual([p for p in written if not p.startswith("search/")],
+                         ["llms-full.txt", "llms.txt", "robots.txt", "sitemap.xml"])
+        # The search index's fragments and chunks vary with the content: only the manifest names them.
+        search = sorted(os.listdir(site.file("public/search")))
+        self.assertEqual([p for p in written if p.startswith("search/")], ["search/" + n for n in search])
         self.assertEqual(self.index_outputs(site),
-                         ["public/llms-full.txt", "public/llms.txt", "public/robots.txt", "public/search.json",
-                          "public/sitemap.xml", ".bengal/index.manifest"])
+                         ["public/llms-full.txt", "public/llms.txt", "public/robots.txt", "public/search/index.json",
+                          "public/sitemap.xml", ".bengal/index.manifest", ".bengal/assetmap.json"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
 
     def test_outputs_switched_off_are_not_written_and_are_removed(self):
@@ -244,24 +267,26 @@ class Outputs(SiteTest):
         site.ninja()
         for rel in ("llms.txt", "llms-full.txt", "robots.txt", "sitemap.xml"):
             self.assertFalse(os.path.exists(site.file("public/" + rel)), rel)
-        self.assertTrue(os.path.exists(site.file("public/search.json")))
-        self.assertEqual(self.index_outputs(site), ["public/search.json", ".bengal/index.manifest"])
+        self.assertTrue(os.path.exists(site.file("public/search/index.json")))
+        self.assertEqual(self.index_outputs(site),
+                         ["public/search/index.json", ".bengal/index.manifest", ".bengal/assetmap.json"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
         fresh = self.site("docs")
         shutil.copy(site.file("bengal.toml"), fresh.file("bengal.toml"))
         fresh.build()
         for rel in ("llms.txt", "llms-full.txt", "robots.txt", "sitemap.xml"):
             self.assertFalse(os.path.exists(fresh.file("public/" + rel)), rel)
-        self.assertTrue(os.path.exists(fresh.file("public/search.json")))
+        self.assertTrue(os.path.exists(fresh.file("public/search/index.json")))
 
     def test_a_body_edit_rewrites_llms_full_but_not_the_index_manifest(self):
         site = self.built("docs")
         manifest = os.stat(site.file(".bengal/index.manifest")).st_mtime_ns
+        # Punctuation only: the text changes, the set of search terms (and fragment files) does not.
         site.edit("content/guide/writing/front-matter.md", "Other keys are kept as `params`",
-                  "Other keys are kept, very safely, as `params`")
+                  "Other keys are kept; as `params`")
         ran = steps(site.ninja().stdout)
         self.assertIn("INDEX public", ran)
-        self.assertIn("very safely", site.read("public/llms-full.txt"))
+        self.assertIn("kept; as", site.read("public/llms-full.txt"))
         # The same files: the manifest (paths only) keeps its bytes and its time.
         self.assertEqual(os.stat(site.file(".bengal/index.manifest")).st_mtime_ns, manifest)
 

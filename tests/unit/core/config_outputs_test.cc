@@ -76,7 +76,7 @@ TEST(ConfigOutputs, TheTableMustBeATable) {
 
 TEST(ConfigOutputs, TheFilesBengalIndexWrites) {
   Parsed p = parse("[outputs]\nrobots = false\nllms = false\n");
-  EXPECT_EQ(index_output_files(p.config, {}), (Strings{"llms-full.txt", "search.json", "sitemap.xml"}));
+  EXPECT_EQ(index_output_files(p.config, {}), (Strings{"llms-full.txt", "search/index.json", "sitemap.xml"}));
 }
 
 }  // namespace

@@ -293,6 +293,7 @@ const std::map<std::string, std::string> kToolOfRule = {
     {"configure", "bengal-ninja-gen"}, {"scan", "bengal-scan"},   {"parse", "bengal-parse"},
     {"link", "bengal-link"},           {"render", "bengal-render"}, {"emit", "bengal-emit"},
     {"prune", "bengal-emit"},          {"copy", "bengal-emit"},   {"index", "bengal-index"},
+    {"builtin", "bengal-emit"},        {"hash_assets", "bengal-emit"}, {"publish_assets", "bengal-emit"},
 };
 
 TEST(WriteBuildNinja, IsDeterministic) {
@@ -398,7 +399,7 @@ TEST(WriteBuildNinja, EachOutputHasOneEdgeAndEveryBuiltInputHasAProducer) {
   const NinjaEdge& site = *f.producer("site");
   EXPECT_EQ(site.rule, "phony");
   for (const char* o : {"public/blog/trip/map.png", "public/css/site.css", ".bengal/published.manifest",
-                        "public/sitemap.xml", "public/search.json"})
+                        "public/sitemap.xml", "public/search/index.json"})
     EXPECT_TRUE(contains(site.inputs, o)) << "the default target does not build " << o;
 }
 

@@ -24,8 +24,8 @@ TEST(IndexEdge, DeclaresEveryOutputAndItsManifest) {
   NinjaFile f = g.parsed();
   const NinjaEdge* e = index_edge(f);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->outputs, (Strings{"public/llms-full.txt", "public/llms.txt", "public/robots.txt", "public/search.json",
-                                 "public/sitemap.xml", ".bengal/index.manifest"}));
+  EXPECT_EQ(e->outputs, (Strings{"public/llms-full.txt", "public/llms.txt", "public/robots.txt", "public/search/index.json",
+                                 "public/sitemap.xml", ".bengal/index.manifest", ".bengal/assetmap.json"}));
   // The default target builds them all.
   const NinjaEdge* site = f.producer("site");
   ASSERT_NE(site, nullptr);
@@ -79,10 +79,10 @@ TEST(IndexEdge, DeclaresOnlyTheEnabledOutputs) {
   NinjaFile f = g.parsed();
   const NinjaEdge* e = index_edge(f);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->outputs, (Strings{"public/llms-full.txt", "public/robots.txt", "public/search.json",
-                                 ".bengal/index.manifest"}));
+  EXPECT_EQ(e->outputs, (Strings{"public/llms-full.txt", "public/robots.txt", "public/search/index.json",
+                                 ".bengal/index.manifest", ".bengal/assetmap.json"}));
   g.config.outputs = {false, false, false, false};
-  EXPECT_EQ(index_edge(g.parsed())->outputs, (Strings{"public/search.json", ".bengal/index.manifest"}));
+  EXPECT_EQ(index_edge(g.parsed())->outputs, (Strings{"public/search/index.json", ".bengal/index.manifest", ".bengal/assetmap.json"}));
 }
 
 TEST(IndexEdge, AwkwardOutputFolder) {

@@ -76,7 +76,7 @@ class RenderModel : public ::testing::Test {
     o.folders = {dir_};
     Theme theme(o);
     used_.clear();
-    return render_shard(site_, links, meta, body, theme, used_, diags_, taxonomies);
+    return render_shard(site_, links, {meta, body, nullptr}, theme, used_, diags_, taxonomies).pages;
   }
   PagesShard render_one(const PageLinks& page) {
     LinkShard links;

@@ -138,7 +138,7 @@ struct Fixture {
   PagesShard render(Diagnostics& diags) const {
     Theme theme(builtin_only());
     std::set<std::string> used;
-    return render_shard(site, links, &meta, &bodies, theme, used, diags);
+    return render_shard(site, links, {&meta, &bodies, nullptr}, theme, used, diags).pages;
   }
   static ThemeOptions builtin_only() {
     ThemeOptions o;
@@ -301,7 +301,7 @@ TEST(RenderShard, GeneratedPagesListTheirChildren) {
   Diagnostics diags;
   Theme theme(Fixture::builtin_only());
   std::set<std::string> used;
-  PagesShard out = render_shard(f.site, gen, nullptr, nullptr, theme, used, diags);
+  PagesShard out = render_shard(f.site, gen, {}, theme, used, diags).pages;
   EXPECT_FALSE(diags.has_errors());
   ASSERT_EQ(out.files.size(), 1u);
   EXPECT_EQ(out.files[0].path, "blog/index.html");
@@ -353,7 +353,7 @@ TEST(RenderShard, PageMissingFromTheMetaOrBodyFileIsAStaleIntermediate) {
     Theme theme(Fixture::builtin_only());
     std::set<std::string> used;
     try {
-      render_shard(f.site, f.links, m, b, theme, used, diags);
+      render_shard(f.site, f.links, {m, b, nullptr}, theme, used, diags);
       ADD_FAILURE() << "rendered a page without its meta or body";
     } catch (const Failure& e) {
       EXPECT_EQ(e.code(), kExitBadIntermediate);

@@ -1,0 +1,45 @@
+// The local assets a rendered page references (render/asset_refs.h).
+#include "render/asset_refs.h"
+
+#include <gtest/gtest.h>
+
+namespace bengal {
+namespace {
+
+using Urls = std::vector<std::string>;
+
+TEST(AssetRefs, FindsEveryAssetAttribute) {
+  std::string html =
+      R"(<link rel="stylesheet" href="/css/a.css"><script src='/js/b.js'></script>)"
+      R"(<img src="img/c.png" alt="x"><picture><source srcset="/d.webp 1x, /d2.webp 2x"></picture>)"
+      R"(<video poster="/p.jpg" src="/v.mp4"><track src="/t.vtt"></video><audio src=/a.ogg></audio>)";
+  EXPECT_EQ(local_asset_urls(html, "/guide/x/"),
+            (Urls{"/a.ogg", "/css/a.css", "/d.webp", "/d2.webp", "/guide/x/img/c.png", "/js/b.js", "/p.jpg", "/t.vtt",
+                  "/v.mp4"}));
+}
+
+TEST(AssetRefs, LeavesOutExternalDataAndFragmentUrlsAndPlainLinks) {
+  std::string html = R"(<img src="https://x.org/a.png"><img src="//cdn/b.png"><img src="data:image/png;base64,AA">)"
+                     R"(<a href="/page/">p</a><img src="#x"><script src="mailto:a@b"></script>)";
+  EXPECT_EQ(local_asset_urls(html, "/"), Urls{});
+}
+
+TEST(AssetRefs, ResolvesDotSegmentsAndDecodes) {
+  EXPECT_EQ(local_asset_urls(R"(<img src="../img/a%20b.png?v=1#top">)", "/guide/x/"), Urls{"/guide/img/a b.png"});
+  EXPECT_EQ(local_asset_urls(R"(<img src="/x/./y/../z.png">)", "/"), Urls{"/x/z.png"});
+  EXPECT_EQ(local_asset_urls(R"(<img src="/a.png?x=1&amp;y=2">)", "/"), Urls{"/a.png"});
+}
+
+TEST(AssetRefs, SkipsCommentsAndScriptText) {
+  std::string html = R"(<!-- <img src="/no.png"> --><script>var s = '<img src="/nor.png">';</script>)"
+                     R"(<style>a{background:url(<img src="/x.png">)}</style><img src="/yes.png">)";
+  EXPECT_EQ(local_asset_urls(html, "/"), Urls{"/yes.png"});
+}
+
+TEST(AssetRefs, SortedAndUnique) {
+  EXPECT_EQ(local_asset_urls(R"(<img src="/b.png"><img src="/a.png"><IMG SRC="/b.png">)", "/"),
+            (Urls{"/a.png", "/b.png"}));
+}
+
+}  // namespace
+}  // namespace bengal
