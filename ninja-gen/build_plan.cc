@@ -122,6 +122,8 @@ class NinjaFileBuilder {
   NinjaFileBuilder(const Config& config, const BuildPlan& plan, const GeneratorOptions& options)
       : c_(config), plan_(plan), o_(options) {}
 
+  const BuildGraph& graph() const { return w_.graph(); }
+
   std::string build() {
     preamble();
     rules();
@@ -137,6 +139,21 @@ class NinjaFileBuilder {
   // Which pages are published: passed to bengal-link, and kept when build.ninja regenerates.
   std::string publish_flags() const {
     return std::string(o_.drafts ? " --drafts" : "") + (o_.future ? " --future" : "") + (o_.expired ? " --expired" : "");
+  }
+  // The format and the cluster options, kept when the build file regenerates itself.
+  std::string format_flags() const {
+    std::string flags = o_.format != "ninja" ? " --format=" + o_.format : "";
+    if (!o_.command_prefix.empty()) flags += " --command-prefix=" + ninja_escape_value(shell_quote(o_.command_prefix));
+    if (o_.pool_depth > 0) flags += " --pool-depth=" + std::to_string(o_.pool_depth);
+    return flags;
+  }
+  // A step's rule: with --command-prefix it runs through the prefix (srun, say), and with
+  // --pool-depth in the pool `cluster`. The configure step always runs here.
+  void step_rule(const char* name, NinjaWriter::Bindings bindings) {
+    for (auto& [key, value] : bindings)
+      if (key == "command" && !o_.command_prefix.empty()) value = ninja_escape_value(o_.command_prefix) + " " + value;
+    if (o_.pool_depth > 0) bindings.push_back({"pool", "cluster"});
+    w_.rule(name, bindings);
   }
   std::string strict_flag() const { return o_.strict ? " --strict" : ""; }
   bool fingerprinting() const { return c_.assets.fingerprint; }
@@ -159,52 +176,53 @@ class NinjaFileBuilder {
   }
 
   void rules() {
+    if (o_.pool_depth > 0) w_.pool("cluster", o_.pool_depth);
     w_.rule("configure", {{"command", "$bin/bengal-ninja-gen -c $config -o " + ninja_escape_value(shell_quote(o_.ninja_file)) + publish_flags() +
-                              strict_flag()},
+                              strict_flag() + format_flags()},
                           {"description", "CONFIGURE " + o_.ninja_file},
                           {"generator", "1"},
                           {"restat", "1"}});
-    w_.rule("scan", {{"command", "$bin/bengal-scan --content-dir " + ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
+    step_rule("scan", {{"command", "$bin/bengal-scan --content-dir " + ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
                      {"description", "SCAN $out"},
                      {"restat", "1"}});
-    w_.rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix --depfile $prefix.d $in"},
+    step_rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix --depfile $prefix.d $in"},
                       {"deps", "gcc"},
                       {"description", "PARSE $prefix"},
                       {"restat", "1"}});
     std::string term_flags;
     for (uint32_t i = 0; i < plan_.term_shards; ++i)
       term_flags += " --term-shard $bdir/shards/" + term_shard_name(i) + ".link";
-    w_.rule("link", {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
+    step_rule("link", {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
                                  "--taxonomies $bdir/taxonomies --generated $bdir/shards/_generated.link" +
                                      term_flags + publish_flags() + templates_flags() + " $in"},
                      {"description", "LINK $bdir/site"},
                      {"restat", "1"}});
-    w_.rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
+    step_rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
                                    templates_flags() + strict_flag() +
                                    (fingerprinting() ? " --assets $bdir/assets" : "") +
                                    " --asset-refs $asset_refs -o $pages --depfile $pages_d --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
                        {"deps", "gcc"},
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
-    w_.rule("emit", {{"command", "$bin/bengal-emit -d $outdir -o $out $in"},
+    step_rule("emit", {{"command", "$bin/bengal-emit -d $outdir -o $out $in"},
                      {"description", "EMIT $out"},
                      {"restat", "1"}});
-    w_.rule("prune", {{"command", "$bin/bengal-emit --prune -d $outdir -o $out $in"},
+    step_rule("prune", {{"command", "$bin/bengal-emit --prune -d $outdir -o $out $in"},
                       {"description", "PRUNE $outdir"},
                       {"restat", "1"}});
-    w_.rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
+    step_rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
                      {"description", "COPY $out"},
                      {"restat", "1"}});
-    w_.rule("builtin", {{"command", "$bin/bengal-emit --builtin $name -o $out"},
+    step_rule("builtin", {{"command", "$bin/bengal-emit --builtin $name -o $out"},
                         {"description", "COPY $out"},
                         {"restat", "1"}});
-    w_.rule("hash_assets", {{"command", "$bin/bengal-emit -c $config --hash-assets -o $out $builtins $in"},
+    step_rule("hash_assets", {{"command", "$bin/bengal-emit -c $config --hash-assets -o $out $builtins $in"},
                             {"description", "HASH $out"},
                             {"restat", "1"}});
-    w_.rule("publish_assets", {{"command", "$bin/bengal-emit --publish-assets -d $outdir -o $manifest $in"},
+    step_rule("publish_assets", {{"command", "$bin/bengal-emit --publish-assets -d $outdir -o $manifest $in"},
                                {"description", "PUBLISH $manifest"},
                                {"restat", "1"}});
-    w_.rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable --static-manifest "
+    step_rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable --static-manifest "
                                   "$bdir/static.manifest --manifest $bdir/index.manifest --asset-map $bdir/assetmap.json -d $outdir $in"},
                       {"description", "INDEX $outdir"},
                       {"restat", "1"}});
@@ -362,6 +380,12 @@ class NinjaFileBuilder {
 
 std::string write_build_ninja(const Config& config, const BuildPlan& plan, const GeneratorOptions& options) {
   return NinjaFileBuilder(config, plan, options).build();
+}
+
+BuildGraph build_graph(const Config& config, const BuildPlan& plan, const GeneratorOptions& options) {
+  NinjaFileBuilder builder(config, plan, options);
+  builder.build();
+  return builder.graph();
 }
 
 }  // namespace bengal

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "build_graph.h"
 #include "model/config.h"
 #include "model/site.h"
 
@@ -59,10 +60,17 @@ struct GeneratorOptions {
   bool future = false;
   bool expired = false;
   bool strict = false;  // undefined template variables are errors
+  std::string format = "ninja";  // the build file's format: ninja, make or bazel (configure keeps it)
+  std::string command_prefix;     // runs every step but configure through it (srun ...)
+  int pool_depth = 0;             // when > 0, every step but configure is in a pool this deep
 };
 
 // The Ninja file for a plan; deterministic for the same inputs.
 std::string write_build_ninja(const Config& config, const BuildPlan& plan, const GeneratorOptions& options);
+
+// The same build as a graph (build_graph.h), recorded as the Ninja file is written: what the
+// Make and Bazel writers serialise, so every edge of the Ninja file is in theirs.
+BuildGraph build_graph(const Config& config, const BuildPlan& plan, const GeneratorOptions& options);
 
 // The manifest of copied files, for the prune step (so a removed static file is removed).
 Manifest copies_manifest(const BuildPlan& plan);

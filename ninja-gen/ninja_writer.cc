@@ -36,6 +36,12 @@ void NinjaWriter::comment(std::string_view text) {
 }
 
 void NinjaWriter::variable(std::string_view name, std::string_view value, int indent) {
+  if (indent == 0) {
+    graph_.set_variable(std::string(name), std::string(value));
+    in_edge_ = false;
+  } else if (in_edge_) {
+    graph_.edges.back().bindings.push_back({std::string(name), std::string(value)});
+  }
   out_.append(static_cast<size_t>(indent), ' ');
   out_.append(name);
   out_ += " = ";
@@ -44,6 +50,8 @@ void NinjaWriter::variable(std::string_view name, std::string_view value, int in
 }
 
 void NinjaWriter::rule(std::string_view name, const Bindings& bindings) {
+  graph_.rules.push_back({std::string(name), bindings});
+  in_edge_ = false;
   out_ += "rule ";
   out_.append(name);
   out_ += '\n';
@@ -53,6 +61,7 @@ void NinjaWriter::rule(std::string_view name, const Bindings& bindings) {
 }
 
 void NinjaWriter::pool(std::string_view name, int depth) {
+  in_edge_ = false;
   out_ += "pool ";
   out_.append(name);
   out_ += "\n  depth = " + std::to_string(depth) + "\n\n";
@@ -69,6 +78,8 @@ void NinjaWriter::build(const std::vector<std::string>& outputs, std::string_vie
                         const std::vector<std::string>& inputs, const std::vector<std::string>& implicit,
                         const std::vector<std::string>& order_only, const Bindings& bindings,
                         const std::vector<std::string>& implicit_outputs) {
+  graph_.edges.push_back({std::string(rule), outputs, implicit_outputs, inputs, implicit, order_only, {}});
+  in_edge_ = true;
   out_ += "build";
   paths(outputs);
   if (!implicit_outputs.empty()) {
@@ -91,6 +102,8 @@ void NinjaWriter::build(const std::vector<std::string>& outputs, std::string_vie
 }
 
 void NinjaWriter::default_targets(const std::vector<std::string>& targets) {
+  graph_.defaults.insert(graph_.defaults.end(), targets.begin(), targets.end());
+  in_edge_ = false;
   out_ += "default";
   paths(targets);
   out_ += '\n';

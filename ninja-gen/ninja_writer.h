@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "build_graph.h"
 #include "format/ninja_dyndep.h"  // ninja_escape_path
 
 namespace bengal {
@@ -30,10 +31,14 @@ class NinjaWriter {
   void default_targets(const std::vector<std::string>& targets);
 
   const std::string& str() const { return out_; }
+  // Every statement written so far, as a graph: what the Make and Bazel writers serialise.
+  const BuildGraph& graph() const { return graph_; }
 
  private:
   void paths(const std::vector<std::string>& list);
   std::string out_;
+  BuildGraph graph_;
+  bool in_edge_ = false;  // an indented variable binds the last edge
 };
 
 }  // namespace bengal

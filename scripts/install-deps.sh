@@ -13,6 +13,8 @@ packages="
   python3-pygments
   python3 libxml2-utils
   hyperfine hugo strace
+  chromium
+  bazel-bootstrap nginx libnginx-mod-http-dav-ext
 "
 
 if [ "$(id -u)" -ne 0 ]; then
