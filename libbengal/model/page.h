@@ -82,6 +82,13 @@ struct OutLink {
   MSGPACK_DEFINE_MAP(target, kind, auto_text, pos);
 };
 
+// An image of the page's Markdown: its URL as rendered (site URL or as written) and where.
+struct ImageRef {
+  std::string url;
+  SourcePos pos;
+  MSGPACK_DEFINE_MAP(url, pos);
+};
+
 // bengal-parse's metadata for one page: what other pages and the site-wide steps need.
 struct PageMeta {
   std::string source;
@@ -91,7 +98,8 @@ struct PageMeta {
   uint32_t word_count = 0;
   std::vector<Heading> headings;  // document order; also the table of contents
   std::vector<OutLink> links;     // document order; links[i] fills the body slots that name i
-  MSGPACK_DEFINE_MAP(source, rel, front, summary, word_count, headings, links);
+  std::vector<ImageRef> images;   // document order
+  MSGPACK_DEFINE_MAP(source, rel, front, summary, word_count, headings, links, images);
 };
 
 struct MetaShard {

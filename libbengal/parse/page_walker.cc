@@ -289,6 +289,8 @@ void PageWalker::exit_link(cmark_node* node) {
     case UrlKind::kResource: rewrite_resource(node, url); break;
     default: break;
   }
+  // Where each image was written, so a missing file is reported at its line (bengal-index).
+  if (!is_link) out_.meta.images.push_back({cmark_node_get_url(node), page_pos(link_pos(node))});
 }
 
 // At the link's exit the iterator has already moved past it, so it can be replaced: by raw

@@ -83,6 +83,10 @@ std::string resolve(std::string_view url, std::string_view page_url) {
 
 }  // namespace
 
+std::string local_asset_url(std::string_view url, std::string_view page_url) {
+  return resolve(url, page_url);
+}
+
 std::vector<std::string> local_asset_urls(std::string_view html, std::string_view page_url) {
   std::vector<std::string> urls;
   size_t i = 0;

@@ -14,4 +14,7 @@ namespace bengal {
 // external (scheme:, //host), data: and fragment-only URLs are left out.
 std::vector<std::string> local_asset_urls(std::string_view html, std::string_view page_url);
 
+// One URL the same way: "" when it is not local.
+std::string local_asset_url(std::string_view url, std::string_view page_url);
+
 }  // namespace bengal

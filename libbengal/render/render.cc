@@ -200,11 +200,19 @@ class LazyTaxonomies : public tmpl::Object {
   mutable std::optional<tmpl::Value> loaded_;
 };
 
-// The HTML pages' asset references; the URL path of an output file is its site path.
-static PageAssets page_assets(const std::string& source, const OutputFile& f, const std::string& base_path) {
+// An HTML file's asset references, each at the Markdown line of the page's image that names
+// it when there is one. The URL path of an output file is its site path.
+static PageAssets page_assets(const std::string& source, const OutputFile& f, const std::string& base_path,
+                              const PageMeta* meta) {
   PageAssets p{source, f.path, {}};
   std::string url = base_path + f.path;
-  for (std::string& u : local_asset_urls(f.bytes, url)) p.assets.push_back({std::move(u), {}});
+  std::unordered_map<std::string, SourcePos> written_at;
+  if (meta)
+    for (const ImageRef& image : meta->images) written_at.try_emplace(local_asset_url(image.url, url), image.pos);
+  for (std::string& u : local_asset_urls(f.bytes, url)) {
+    auto it = written_at.find(u);
+    p.assets.push_back({std::move(u), it == written_at.end() ? SourcePos{} : it->second});
+  }
   return p;
 }
 
@@ -258,7 +266,7 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
     const std::string& who = source.empty() ? page.output : source;
     for (size_t i = first; i < out.pages.files.size(); ++i)
       if (is_html(out.pages.files[i].path))
-        out.asset_refs.pages.push_back(page_assets(who, out.pages.files[i], site.base_path));
+        out.asset_refs.pages.push_back(page_assets(who, out.pages.files[i], site.base_path, m));
   }
   std::sort(out.pages.files.begin(), out.pages.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
