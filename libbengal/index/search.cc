@@ -22,9 +22,10 @@ bool indexable(const std::string& word) { return word.size() >= 2 && word.size()
 // Words too common to help a search. English only, and short on purpose: a reader who types
 // "the" still finds pages through the other words of the query.
 bool is_stop_word(const std::string& w) {
-  static const char* const kStop[] = {"an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
-                                      "is", "it", "of", "on", "or", "that", "the", "this", "to", "with"};
-  for (const char* s : kStop)
+  if (w.size() > 4) return false;  // called for every word of every page: most leave here
+  static constexpr std::string_view kStop[] = {"an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
+                                               "is", "it", "of", "on", "or", "that", "the", "this", "to", "with"};
+  for (std::string_view s : kStop)
     if (w == s) return true;
   return false;
 }
@@ -91,14 +92,16 @@ void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta,
 void file_fragments(TermMap::const_iterator first, TermMap::const_iterator last, const std::string& key,
                     size_t key_chars, const SearchOptions& options, std::vector<OutputFile>& files,
                     std::vector<std::string>& keys) {
-  Json fragment = Json::object();
+  // A sorted map, not ordered_json (whose inserts search linearly): the terms come sorted
+  // by bytes already, which is also the map's order, so the output is the same.
+  nlohmann::json fragment = nlohmann::json::object();
   size_t bytes = 2;
   for (auto it = first; it != last; ++it) bytes += it->first.size() + 6 + it->second.size() * 8;
   bool split = bytes > options.max_fragment_bytes && key_chars < 8;
   auto it = first;
   while (it != last) {
     if (!split || char_count(it->first) <= key_chars) {
-      Json list = Json::array();
+      nlohmann::json list = nlohmann::json::array();
       for (const auto& [doc, score] : it->second) {
         list.push_back(doc);
         list.push_back(score);
