@@ -300,9 +300,10 @@ class NinjaFileBuilder {
     std::vector<std::string> metas, links = {built("site"), built("pagetable"), built("taxonomies"),
                                              shard_path(c_, "_generated", ".link")};
     for (uint32_t i = 0; i < plan_.term_shards; ++i) links.push_back(shard_path(c_, term_shard_name(i), ".link"));
-    std::vector<std::string> index_inputs;
+    std::vector<std::string> index_inputs, bodies;
     for (const Shard& s : plan_.shards) {
       metas.push_back(shard_path(c_, s.name, ".meta"));
+      bodies.push_back(shard_path(c_, s.name, ".body"));
       links.push_back(shard_path(c_, s.name, ".link"));
       index_inputs.push_back(shard_path(c_, s.name, ".meta"));
       index_inputs.push_back(shard_path(c_, s.name, ".text"));
@@ -315,7 +316,9 @@ class NinjaFileBuilder {
     // when the answers did not change).
     std::vector<std::string> link_deps = {tool("bengal-link"), o_.config_path};
     link_deps.insert(link_deps.end(), plan_.template_files.begin(), plan_.template_files.end());
-    w_.build(links, "link", metas, link_deps);
+    // Link reads a body only for the position of a diagnostic: order-only, so that an edit
+    // which leaves S.meta alone does not re-link (Bazel declares them as inputs of its sandbox).
+    w_.build(links, "link", metas, link_deps, bodies);
     w_.build({"renders"}, "phony", pages_);
     w_.newline();
 

@@ -5,6 +5,7 @@
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "link/link.h"
+#include "support/fs.h"
 #include "support/text.h"
 
 using namespace bengal;
@@ -30,10 +31,21 @@ static const ToolSpec kSpec = {
     1,
 };
 
-// SHARD.meta -> SHARD.link
-static std::string link_path_for(const std::string& meta_path) {
+// SHARD.meta -> SHARD.link, SHARD.body
+static std::string beside_meta(const std::string& meta_path, const char* extension) {
   std::string base = ends_with(meta_path, ".meta") ? meta_path.substr(0, meta_path.size() - 5) : meta_path;
-  return base + ".link";
+  return base + extension;
+}
+
+// A page's link positions, from the SHARD.body that bengal-parse wrote beside SHARD.meta; read
+// only for a diagnostic, and not an input of the step (an edit that moves lines changes the
+// body, not the meta, and must not re-run bengal-link).
+static std::vector<SourcePos> link_positions(const std::string& meta_path, const std::string& rel) {
+  std::string body_path = beside_meta(meta_path, ".body");
+  if (!file_exists(body_path)) return {};
+  for (PageBody& page : read_intermediate<BodyShard>(Kind::kBody, body_path).pages)
+    if (page.rel == rel) return std::move(page.link_pos);
+  return {};
 }
 
 // "Now", for future and expired pages: SOURCE_DATE_EPOCH when set (reproducible builds),
@@ -69,12 +81,15 @@ int main(int argc, char** argv) {
     options.term_shards = static_cast<uint32_t>(term_shards.size());
     options.strict_links = !args.has("no-strict-links");
     options.template_refs = find_template_refs_in(args.all("templates"));
+    options.link_positions = [&args](size_t shard, const std::string& rel) {
+      return link_positions(args.positional[shard], rel);
+    };
     LinkResult result = link_site(config, shards, options, diags);
     if (diags.has_errors()) return;
 
     const std::string producer = producer_of(kSpec.name);
     for (size_t i = 0; i < shards.size(); ++i)
-      write_intermediate(Kind::kLink, producer, result.shards[i], link_path_for(args.positional[i]));
+      write_intermediate(Kind::kLink, producer, result.shards[i], beside_meta(args.positional[i], ".link"));
     write_intermediate(Kind::kLink, producer, result.generated, generated_path);
     for (size_t i = 0; i < term_shards.size(); ++i)
       write_intermediate(Kind::kLink, producer, result.term_shards[i], term_shards[i]);

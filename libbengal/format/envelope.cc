@@ -8,8 +8,8 @@ namespace bengal {
 
 static const std::array<KindInfo, 12> kKinds = {{
     {Kind::kScan, "scan", 1, 1},
-    {Kind::kMeta, "meta", 1, 1},
-    {Kind::kBody, "body", 1, 1},
+    {Kind::kMeta, "meta", 2, 2},
+    {Kind::kBody, "body", 2, 2},
     {Kind::kText, "text", 1, 1},
     {Kind::kLink, "link", 1, 1},
     {Kind::kSite, "site", 1, 1},

@@ -718,9 +718,23 @@ class Linker {
   // --- references ---------------------------------------------------------------------
 
   void report(const PageMeta& from, const OutLink& l, const std::string& message) {
-    SourceLoc loc{from.source, l.pos.line, l.pos.col};
+    SourceLoc loc{from.source, 0, 0};
+    if (SourcePos pos = link_position(from, l); pos.line) loc = {from.source, pos.line, pos.col};
     if (options_.strict_links) diags_.error(loc, message);
     else diags_.warning(loc, message);
+  }
+
+  // Only on the way to a diagnostic: find the input shard that holds `from`, ask for its positions.
+  SourcePos link_position(const PageMeta& from, const OutLink& l) const {
+    if (!options_.link_positions) return {};
+    for (size_t s = 0; s < shards_.size(); ++s) {
+      const std::vector<PageMeta>& pages = shards_[s].pages;
+      if (pages.empty() || &from < pages.data() || &from >= pages.data() + pages.size()) continue;
+      std::vector<SourcePos> positions = options_.link_positions(s, from.rel);
+      size_t index = static_cast<size_t>(&l - from.links.data());
+      return index < positions.size() ? positions[index] : SourcePos{};
+    }
+    return {};
   }
 
   const Node* find_page(const std::string& rel) const {

@@ -3,6 +3,7 @@
 // navigation and resolved references, and splits the result so that no later per-shard step
 // needs a table of the whole site (bengal-link(1)).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,11 @@
 
 namespace bengal {
 
+// Where the links of page `rel` of input shard `shard` were written (PageBody::link_pos), for
+// diagnostics only: S.meta leaves positions out so that edits which only move lines do not
+// re-run the linker. Returns an empty vector when they are not available.
+using LinkPositions = std::function<std::vector<SourcePos>(size_t shard, const std::string& rel)>;
+
 struct LinkOptions {
   bool drafts = false;        // publish pages with `draft: true`
   bool future = false;        // publish pages whose publishdate (or date) is after `now`
@@ -23,6 +29,7 @@ struct LinkOptions {
   bool strict_links = true;   // a broken reference is an error (else a warning)
   uint32_t term_shards = 0;   // link files for taxonomy and term pages; 0: with the generated pages
   std::vector<TemplateRef> template_refs;  // ref("...") calls found in the site's templates
+  LinkPositions link_positions;            // unset: diagnostics name the file without a line
 };
 
 struct LinkResult {

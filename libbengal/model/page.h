@@ -64,8 +64,7 @@ struct Heading {
   uint32_t level = 1;
   std::string id;    // unique within the page
   std::string text;  // plain text of the heading
-  SourcePos pos;
-  MSGPACK_DEFINE_MAP(level, id, text, pos);
+  MSGPACK_DEFINE_MAP(level, id, text);
 };
 
 enum class LinkKind : uint8_t {
@@ -78,8 +77,7 @@ struct OutLink {
   std::string target;  // as written, without the "|text" part: "../guide/install.md#step-2"
   uint8_t kind = 0;    // LinkKind
   bool auto_text = false;  // [[path]] with no text: the target page's title is shown
-  SourcePos pos;           // position in the source file (front matter lines included)
-  MSGPACK_DEFINE_MAP(target, kind, auto_text, pos);
+  MSGPACK_DEFINE_MAP(target, kind, auto_text);
 };
 
 // An image of the page's Markdown: its URL as rendered (site URL or as written) and where.
@@ -89,17 +87,18 @@ struct ImageRef {
   MSGPACK_DEFINE_MAP(url, pos);
 };
 
-// bengal-parse's metadata for one page: what other pages and the site-wide steps need.
+// bengal-parse's metadata for one page: what other pages and the site-wide steps need, and
+// nothing else. bengal-link reads every S.meta, so an edit must change this file only when it
+// changes what other pages see: source positions and counts live in PageBody, so adding a line
+// or a word to a page leaves S.meta byte-identical and stops the rebuild before bengal-link.
 struct PageMeta {
   std::string source;
   std::string rel;
   FrontMatter front;
   std::string summary;  // plain text: front matter summary, or the first paragraph
-  uint32_t word_count = 0;
   std::vector<Heading> headings;  // document order; also the table of contents
   std::vector<OutLink> links;     // document order; links[i] fills the body slots that name i
-  std::vector<ImageRef> images;   // document order
-  MSGPACK_DEFINE_MAP(source, rel, front, summary, word_count, headings, links, images);
+  MSGPACK_DEFINE_MAP(source, rel, front, summary, headings, links);
 };
 
 struct MetaShard {
@@ -120,11 +119,20 @@ struct Slot {
 
 // The rendered body: html[0] slot[0] html[1] slot[1] ... html[n]. Every internal link is a
 // slot that bengal-link fills, so no step ever scans HTML for references.
+//
+// It also carries what only the page itself needs from its body, and what moves with every
+// edit: the word count, the images (for the asset check) and the source positions of the
+// headings and links of its PageMeta (heading_pos[i] is headings[i]'s; bengal-link reads
+// link_pos only to place a diagnostic).
 struct PageBody {
   std::string rel;
   std::vector<std::string> html;  // slots.size() + 1 parts
   std::vector<Slot> slots;
-  MSGPACK_DEFINE_MAP(rel, html, slots);
+  uint32_t word_count = 0;
+  std::vector<ImageRef> images;  // document order
+  std::vector<SourcePos> heading_pos;
+  std::vector<SourcePos> link_pos;  // position in the source file (front matter lines included)
+  MSGPACK_DEFINE_MAP(rel, html, slots, word_count, images, heading_pos, link_pos);
 };
 
 struct BodyShard {

@@ -283,7 +283,8 @@ std::string PageWalker::card_href(const DirectiveFence& fence, SourcePos at) {
     if (option.name == "link") pos = directive_pos(option.line, option.col);
   }
   auto index = static_cast<uint32_t>(out_.meta.links.size());
-  out_.meta.links.push_back({target, static_cast<uint8_t>(kind), false, page_pos(pos)});
+  out_.meta.links.push_back({target, static_cast<uint8_t>(kind), false});
+  out_.body.link_pos.push_back(page_pos(pos));
   std::string href;
   markers_.append_slot(href, index, SlotField::kHref);
   return href;

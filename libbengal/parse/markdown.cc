@@ -22,7 +22,7 @@ ParsedPage parse_page(const ScannedPage& page, const ParseOptions& options, Diag
   walker.markers().split(document.render_html(), out.body);
 
   out.text.text = walker.take_text();
-  out.meta.word_count = count_words(out.text.text);
+  out.body.word_count = count_words(out.text.text);
   out.meta.summary = page.front.summary.empty() ? walker.first_paragraph_summary() : page.front.summary;
   return out;
 }

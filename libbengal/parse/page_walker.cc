@@ -182,7 +182,8 @@ cmark_node* PageWalker::insert_wiki_refs(cmark_node* node, std::string_view lite
 
 cmark_node* PageWalker::make_wiki_node(std::string_view target, std::string_view text, SourcePos pos) {
   auto index = static_cast<uint32_t>(out_.meta.links.size());
-  out_.meta.links.push_back({std::string(target), static_cast<uint8_t>(LinkKind::kWiki), text.empty(), page_pos(pos)});
+  out_.meta.links.push_back({std::string(target), static_cast<uint8_t>(LinkKind::kWiki), text.empty()});
+  out_.body.link_pos.push_back(page_pos(pos));
   std::string html = "<a href=\"";
   markers_.append_slot(html, index, SlotField::kHref);
   html += "\">";
@@ -252,7 +253,8 @@ void PageWalker::exit_heading(cmark_node* node) {
   markers_.append_heading_id(marker, id);
   check_inserted(cmark_node_prepend_child(node, new_node(CMARK_NODE_HTML_INLINE, marker)));
   auto level = static_cast<uint32_t>(cmark_node_get_heading_level(node));
-  out_.meta.headings.push_back({level, std::move(id), std::move(heading_text), page_pos(pos)});
+  out_.meta.headings.push_back({level, std::move(id), std::move(heading_text)});
+  out_.body.heading_pos.push_back(page_pos(pos));
   text_.newline();
 }
 
@@ -290,14 +292,15 @@ void PageWalker::exit_link(cmark_node* node) {
     default: break;
   }
   // Where each image was written, so a missing file is reported at its line (bengal-index).
-  if (!is_link) out_.meta.images.push_back({cmark_node_get_url(node), page_pos(link_pos(node))});
+  if (!is_link) out_.body.images.push_back({cmark_node_get_url(node), page_pos(link_pos(node))});
 }
 
 // At the link's exit the iterator has already moved past it, so it can be replaced: by raw
 // HTML for the tags, with its children moved in between.
 void PageWalker::replace_with_slot_link(cmark_node* node, const char* url) {
   auto index = static_cast<uint32_t>(out_.meta.links.size());
-  out_.meta.links.push_back({url, static_cast<uint8_t>(LinkKind::kMarkdown), false, page_pos(link_pos(node))});
+  out_.meta.links.push_back({url, static_cast<uint8_t>(LinkKind::kMarkdown), false});
+  out_.body.link_pos.push_back(page_pos(link_pos(node)));
   std::string html = "<a href=\"";
   markers_.append_slot(html, index, SlotField::kHref);
   html += '"';

@@ -257,7 +257,8 @@ Value site_context(const Site& site, Value taxonomies) {
 }
 
 Value page_context(const Site& site_record, const Value& site, const PageLinks& page, const PageMeta* meta,
-                   const FrontMatter& fm, std::string content, std::vector<Value> nav, const Pager* pager) {
+                   const PageBody* body, const FrontMatter& fm, std::string content, std::vector<Value> nav,
+                   const Pager* pager) {
   Map p;
   p.set("kind", page.kind);
   p.set("title", page.title);
@@ -285,7 +286,7 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   p.set("layout", fm.layout);
   p.set("params", tmpl::from_json(fm.params));
   p.set("summary", meta ? meta->summary : std::string());
-  uint32_t words = meta ? meta->word_count : 0;
+  uint32_t words = body ? body->word_count : 0;
   p.set("word_count", static_cast<int64_t>(words));
   p.set("reading_time", static_cast<int64_t>((words + 199) / 200));  // minutes at 200 words a minute
   p.set("prev", ref(page.prev));

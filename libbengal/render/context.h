@@ -47,10 +47,10 @@ tmpl::Value listing_context(const SectionListing& listing);
 
 // One page's variables; `site` is the value site_context made for the shard, `nav` the
 // listings from the home section down to the page's.
-// `front` is the page's front matter with cascades applied; `pager` is null for a page that
-// is not paginated.
+// `front` is the page's front matter with cascades applied; `meta` and `body` are null for a
+// generated page; `pager` is null for a page that is not paginated.
 tmpl::Value page_context(const Site& site_record, const tmpl::Value& site, const PageLinks& page, const PageMeta* meta,
-                         const FrontMatter& front, std::string content, std::vector<tmpl::Value> nav,
+                         const PageBody* body, const FrontMatter& front, std::string content, std::vector<tmpl::Value> nav,
                          const Pager* pager = nullptr);
 
 }  // namespace bengal

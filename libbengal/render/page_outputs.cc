@@ -6,7 +6,8 @@
 
 namespace bengal {
 
-std::string page_json(const Site& site, const PageLinks& page, const PageMeta* meta, const FrontMatter& front,
+std::string page_json(const Site& site, const PageLinks& page, const PageMeta* meta, const PageBody* body,
+                      const FrontMatter& front,
                       const std::string& text) {
   nlohmann::ordered_json j;
   j["title"] = page.title;
@@ -25,7 +26,7 @@ std::string page_json(const Site& site, const PageLinks& page, const PageMeta* m
   if (meta)
     for (const Heading& h : meta->headings) headings.push_back({{"level", h.level}, {"id", h.id}, {"text", h.text}});
   j["headings"] = std::move(headings);
-  j["word_count"] = meta ? meta->word_count : 0;
+  j["word_count"] = body ? body->word_count : 0;
   j["text"] = text;
   // Invalid UTF-8 in a source becomes U+FFFD rather than failing the page.
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

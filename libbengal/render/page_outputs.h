@@ -9,8 +9,9 @@
 
 namespace bengal {
 
-// `meta` is null for a generated page; `text` is the page's plain text ("" without one).
-std::string page_json(const Site& site, const PageLinks& page, const PageMeta* meta, const FrontMatter& front,
+// `meta` and `body` are null for a generated page; `text` is the page's plain text ("" without one).
+std::string page_json(const Site& site, const PageLinks& page, const PageMeta* meta, const PageBody* body,
+                      const FrontMatter& front,
                       const std::string& text);
 std::string page_txt(const Site& site, const PageLinks& page, const FrontMatter& front, const std::string& text);
 

@@ -102,8 +102,8 @@ struct ShardRenderer {
   }
 
   // A page's files: the page (each pager of a paginated list) and its redirects.
-  void render_page(const PageLinks& page, const PageMeta* meta, const FrontMatter& front, std::string content,
-                   const std::string& text, std::vector<OutputFile>& out) {
+  void render_page(const PageLinks& page, const PageMeta* meta, const PageBody* body, const FrontMatter& front,
+                   std::string content, const std::string& text, std::vector<OutputFile>& out) {
     SourceLoc where{meta ? meta->source : std::string(), 0, 0};
     if (meta) {
       if (auto it = meta->front.positions.find("layout"); it != meta->front.positions.end())
@@ -117,11 +117,11 @@ struct ShardRenderer {
       std::string path = i == 0 ? page.output : pager_output(page.output, i + 1);
       // The last pager may take the content; the others copy it.
       std::string text = i + 1 == pagers.size() ? std::move(content) : content;
-      out.push_back(render(*layout, page_context(site_record, site, page, meta, front, std::move(text), nav, pager),
+      out.push_back(render(*layout, page_context(site_record, site, page, meta, body, front, std::move(text), nav, pager),
                            std::move(path)));
     }
     if (is_list_with_feed(page.kind) && has_own_folder(page.output)) {  // feeds beside the list
-      tmpl::Value context = page_context(site_record, site, page, meta, front, std::string(), nav);
+      tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::string(), nav);
       if (site_record.rss)
         out.push_back(render(*theme.environment().get_template("rss.xml"), context, beside_page(page.output, "rss.xml")));
       if (site_record.atom)
@@ -129,7 +129,7 @@ struct ShardRenderer {
     }
     if (has_own_folder(page.output)) {
       if (contains(site_record.json_kinds, page.kind))
-        out.push_back(file(beside_page(page.output, "index.json"), page_json(site_record, page, meta, front, text)));
+        out.push_back(file(beside_page(page.output, "index.json"), page_json(site_record, page, meta, body, front, text)));
       if (contains(site_record.txt_kinds, page.kind))
         out.push_back(file(beside_page(page.output, "index.txt"), page_txt(site_record, page, front, text)));
     }
@@ -203,12 +203,12 @@ class LazyTaxonomies : public tmpl::Object {
 // An HTML file's asset references, each at the Markdown line of the page's image that names
 // it when there is one. The URL path of an output file is its site path.
 static PageAssets page_assets(const std::string& source, const OutputFile& f, const std::string& base_path,
-                              const PageMeta* meta) {
+                              const PageBody* body) {
   PageAssets p{source, f.path, {}};
   std::string url = base_path + f.path;
   std::unordered_map<std::string, SourcePos> written_at;
-  if (meta)
-    for (const ImageRef& image : meta->images) written_at.try_emplace(local_asset_url(image.url, url), image.pos);
+  if (body)
+    for (const ImageRef& image : body->images) written_at.try_emplace(local_asset_url(image.url, url), image.pos);
   for (std::string& u : local_asset_urls(f.bytes, url)) {
     auto it = written_at.find(u);
     p.assets.push_back({std::move(u), it == written_at.end() ? SourcePos{} : it->second});
@@ -232,6 +232,7 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
   RenderedShard out;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
+    const PageBody* b = nullptr;
     std::string content;
     static const std::string no_text;
     auto ti = texts.find(page.rel);
@@ -243,7 +244,8 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
         throw Failure(kExitBadIntermediate, "the link file names page '" + page.rel +
                                                 "' that the meta or body file lacks; rebuild (run bengal-link again)");
       m = mi->second;
-      content = fill_slots(*bi->second, page.links);
+      b = bi->second;
+      content = fill_slots(*b, page.links);
     }
     const std::string source = m ? m->source : std::string();
     auto safe = normalize_relative(page.output);
@@ -259,14 +261,14 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
     const FrontMatter& front = !m ? no_front_matter : page.cascade.empty() ? m->front : cascaded;
     size_t first = out.pages.files.size();
     try {
-      renderer.render_page(page, m, front, std::move(content), text, out.pages.files);
+      renderer.render_page(page, m, b, front, std::move(content), text, out.pages.files);
     } catch (const tmpl::TemplateError& e) {
       diags.add(e.diagnostic());
     }
     const std::string& who = source.empty() ? page.output : source;
     for (size_t i = first; i < out.pages.files.size(); ++i)
       if (is_html(out.pages.files[i].path))
-        out.asset_refs.pages.push_back(page_assets(who, out.pages.files[i], site.base_path, m));
+        out.asset_refs.pages.push_back(page_assets(who, out.pages.files[i], site.base_path, b));
   }
   std::sort(out.pages.files.begin(), out.pages.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });

@@ -27,7 +27,7 @@ Site sample() {
   in.table.pages[4].section = "s";
   PageMeta a;
   a.rel = "a.md";
-  a.headings = {{2, "quick-start", "Quick start", {}}};
+  a.headings = {{2, "quick-start", "Quick start"}};
   a.front.tags = {"Setup"};
   PageMeta c;
   c.rel = "s/c.md";

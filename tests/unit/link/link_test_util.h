@@ -2,6 +2,7 @@
 // Helpers shared by the bengal-link tests: a PageMeta builder, a linked result with lookups,
 // and short views of listings. Pages are built by hand and linked in memory.
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,11 +18,19 @@ using Strings = std::vector<std::string>;
 // A PageMeta under construction: P("docs/a.md").title("A").weight(2). Every key set is
 // recorded in front.positions, as bengal-scan records every key written (cascades rely on it);
 // `pos` gives it a line and column for located messages.
+// Where each test page's links were written, by source path: S.meta has no positions
+// (PageBody::link_pos has them), so link() answers LinkOptions::link_positions from here.
+inline std::map<std::string, std::vector<SourcePos>>& test_link_positions() {
+  static std::map<std::string, std::vector<SourcePos>> positions;
+  return positions;
+}
+
 struct P {
   PageMeta m;
   explicit P(const std::string& rel) {
     m.rel = rel;
     m.source = "content/" + rel;
+    test_link_positions().erase(m.source);  // a page of an earlier test may have had this path
   }
   P& at(const std::string& key, SourcePos pos) {
     m.front.positions[key] = pos;
@@ -98,15 +107,17 @@ struct P {
     return *this;
   }
   P& heading(uint32_t level, const std::string& id, const std::string& text) {
-    m.headings.push_back({level, id, text, {}});
+    m.headings.push_back({level, id, text});
     return *this;
   }
   P& wiki(const std::string& target, uint32_t line = 1, uint32_t col = 1, bool auto_text = false) {
-    m.links.push_back({target, static_cast<uint8_t>(LinkKind::kWiki), auto_text, {line, col}});
+    m.links.push_back({target, static_cast<uint8_t>(LinkKind::kWiki), auto_text});
+    test_link_positions()[m.source].push_back({line, col});
     return *this;
   }
   P& md(const std::string& target, uint32_t line = 1, uint32_t col = 1) {
-    m.links.push_back({target, static_cast<uint8_t>(LinkKind::kMarkdown), false, {line, col}});
+    m.links.push_back({target, static_cast<uint8_t>(LinkKind::kMarkdown), false});
+    test_link_positions()[m.source].push_back({line, col});
     return *this;
   }
   operator PageMeta() const { return m; }  // NOLINT: builder
@@ -179,6 +190,8 @@ struct Linked {
 inline Linked link(const std::vector<MetaShard>& shards, const Config& config = config_with(),
                    LinkOptions options = {}) {
   Linked l;
+  if (!options.link_positions)
+    options.link_positions = [](size_t, const std::string& rel) { return test_link_positions()["content/" + rel]; };
   l.result = link_site(config, shards, options, l.diags);
   auto& generated = l.result.generated.pages;
   for (auto it = generated.begin(); it != generated.end();) {

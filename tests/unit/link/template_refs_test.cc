@@ -34,7 +34,7 @@ PageMeta page(const std::string& rel, const std::string& title, std::vector<Head
 
 TEST(LinkTemplateRefs, ResolvesIntoTheSiteFile) {
   MetaShard shard;
-  shard.pages = {page("guide/install.md", "Install", {{2, "steps", "Steps", {}}}), page("guide/_index.md", "Guide")};
+  shard.pages = {page("guide/install.md", "Install", {{2, "steps", "Steps"}}), page("guide/_index.md", "Guide")};
   LinkOptions options;
   options.template_refs = {{"guide/install", {"templates/page.html", 3, 9}},
                            {"guide/install#steps", {"templates/page.html", 5, 9}}};

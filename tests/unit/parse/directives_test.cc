@@ -70,13 +70,13 @@ TEST(Directives, BodyLinksHeadingsAndTextAreThePage) {
   Parsed p = parse("Intro\n\n:::{note}\n## Inside\n\nSee [install](install.md) and [[guide/x]].\n:::\n", {}, 5);
   ASSERT_EQ(p.page.meta.headings.size(), 1u);
   EXPECT_EQ(p.page.meta.headings[0].id, "inside");
-  EXPECT_EQ(p.page.meta.headings[0].pos.line, 8u);
+  EXPECT_EQ(p.page.body.heading_pos.at(0).line, 8u);
   ASSERT_EQ(p.page.meta.links.size(), 2u);
   EXPECT_EQ(p.page.meta.links[0].target, "install.md");
-  EXPECT_EQ(p.page.meta.links[0].pos.line, 10u);
-  EXPECT_EQ(p.page.meta.links[0].pos.col, 5u);
-  EXPECT_EQ(p.page.meta.links[1].pos.line, 10u);
-  EXPECT_EQ(p.page.meta.links[1].pos.col, 31u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 10u);
+  EXPECT_EQ(p.page.body.link_pos[0].col, 5u);
+  EXPECT_EQ(p.page.body.link_pos[1].line, 10u);
+  EXPECT_EQ(p.page.body.link_pos[1].col, 31u);
   EXPECT_TRUE(contains(p.html, "<h2 id=\"inside\">Inside</h2>"));
   EXPECT_TRUE(contains(p.html, "<a href=\"{href 0}\">install</a>"));
   EXPECT_EQ(p.page.text.text, "Intro\nInside\nSee install and guide/x.");
@@ -233,7 +233,7 @@ TEST(Directives, CardGridWithLinks) {
   ASSERT_EQ(p.page.meta.links.size(), 2u);
   EXPECT_EQ(p.page.meta.links[0].target, "../install.md#linux");
   EXPECT_EQ(p.page.meta.links[0].kind, static_cast<uint8_t>(LinkKind::kMarkdown));
-  EXPECT_EQ(p.page.meta.links[0].pos.line, 4u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 4u);
   EXPECT_EQ(p.page.meta.links[1].target, "reference");
   EXPECT_EQ(p.page.meta.links[1].kind, static_cast<uint8_t>(LinkKind::kWiki));
   Parsed cards = parse(":::{cards}\n:::\n");
@@ -290,9 +290,9 @@ TEST(Directives, IncludeParsesTheFileInPlace) {
   EXPECT_TRUE(contains(p.html, "<p>Snippet <a href=\"{href 1}\">{title 1}</a> text.</p>"));
   EXPECT_TRUE(contains(p.html, "<p>After</p>"));
   ASSERT_EQ(p.page.meta.links.size(), 2u);
-  EXPECT_EQ(p.page.meta.links[0].pos.line, 5u);  // the include directive in the page
-  EXPECT_EQ(p.page.meta.links[1].pos.line, 5u);
-  EXPECT_EQ(p.page.meta.headings.at(0).pos.line, 5u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 5u);  // the include directive in the page
+  EXPECT_EQ(p.page.body.link_pos[1].line, 5u);
+  EXPECT_EQ(p.page.body.heading_pos.at(0).line, 5u);
   EXPECT_EQ(p.page.dependencies, (std::set<std::string>{"content/docs/guide/part.md", "content/snippets/s.md"}));
   // A problem inside an included file is reported in that file.
   EXPECT_EQ(messages(p.diags), (std::vector<std::string>{"content/snippets/s.md:3:1: error: unknown directive 'zzz'"}));

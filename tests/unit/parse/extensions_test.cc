@@ -56,8 +56,8 @@ TEST(DefinitionLists, IndentedParagraphsMakeALooseDefinition) {
   EXPECT_EQ(p.html, "<dl>\n<dt>Term</dt>\n<dd>\n<p>First para.</p>\n<p>Second <a href=\"{href 0}\">link</a>.</p>\n"
                     "</dd>\n</dl>\n<p>After.</p>\n");
   ASSERT_EQ(p.page.meta.links.size(), 1u);
-  EXPECT_EQ(p.page.meta.links[0].pos.line, 5u);
-  EXPECT_EQ(p.page.meta.links[0].pos.col, 12u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 5u);
+  EXPECT_EQ(p.page.body.link_pos[0].col, 12u);
 }
 
 TEST(DefinitionLists, ColonsElsewhereStayText) {

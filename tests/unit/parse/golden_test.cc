@@ -16,15 +16,17 @@ std::string pos_text(SourcePos pos) { return std::to_string(pos.line) + ":" + st
 
 std::string describe(const ParsedPage& page, const Diagnostics& diags) {
   std::string out = "== html\n" + testing::flatten(page.body) + "== links\n";
-  for (const OutLink& link : page.meta.links) {
-    out += std::string(link.kind == 0 ? "markdown " : "wiki ") + link.target + " " + pos_text(link.pos) +
+  for (size_t i = 0; i < page.meta.links.size(); ++i) {
+    const OutLink& link = page.meta.links[i];
+    out += std::string(link.kind == 0 ? "markdown " : "wiki ") + link.target + " " + pos_text(page.body.link_pos.at(i)) +
            (link.auto_text ? " auto" : "") + "\n";
   }
   out += "== headings\n";
-  for (const Heading& h : page.meta.headings) {
-    out += std::to_string(h.level) + " " + h.id + " \"" + h.text + "\" " + pos_text(h.pos) + "\n";
+  for (size_t i = 0; i < page.meta.headings.size(); ++i) {
+    const Heading& h = page.meta.headings[i];
+    out += std::to_string(h.level) + " " + h.id + " \"" + h.text + "\" " + pos_text(page.body.heading_pos.at(i)) + "\n";
   }
-  out += "== summary\n" + page.meta.summary + "\n== words " + std::to_string(page.meta.word_count) + "\n";
+  out += "== summary\n" + page.meta.summary + "\n== words " + std::to_string(page.body.word_count) + "\n";
   out += "== text\n" + page.text.text + "\n== diagnostics\n";
   for (const Diagnostic& d : diags.items()) out += format_diagnostic(d, "bengal-parse") + "\n";
   return out;

@@ -32,8 +32,8 @@ TEST(ParseHeadings, TocKeepsLevelsOrderAndUniqueIds) {
   EXPECT_EQ(h[3].id, "install-1");
   EXPECT_EQ(h[4].level, 2u);
   EXPECT_EQ(h[4].id, "setext");
-  EXPECT_EQ(h[3].pos.line, 9u);
-  EXPECT_EQ(h[3].pos.col, 1u);
+  EXPECT_EQ(p.page.body.heading_pos[3].line, 9u);
+  EXPECT_EQ(p.page.body.heading_pos[3].col, 1u);
   EXPECT_TRUE(contains(p.html, "<h1 id=\"guide\">Guide</h1>"));
   EXPECT_TRUE(contains(p.html, "<h2 id=\"install\">Install</h2>"));
   EXPECT_TRUE(contains(p.html, "<h2 id=\"install-1\">Install</h2>"));
@@ -112,30 +112,30 @@ TEST(ParseLinks, MarkdownLinkToPageBecomesSlot) {
   EXPECT_EQ(link.target, "../setup/install.md#step-2");
   EXPECT_EQ(link.kind, static_cast<uint8_t>(LinkKind::kMarkdown));
   EXPECT_FALSE(link.auto_text);
-  EXPECT_EQ(link.pos.line, 1u);
-  EXPECT_EQ(link.pos.col, 6u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 1u);
+  EXPECT_EQ(p.page.body.link_pos[0].col, 6u);
   EXPECT_EQ(p.html, "<p>Read <a href=\"{href 0}\" title=\"Go &lt;there&gt;\">the <em>guide</em></a> now.</p>\n");
 }
 
 TEST(ParseLinks, PositionsCountFrontMatterLines) {
   Parsed p = parse("intro\n\nsee [a](a.md) and [b](b.md)\n", {}, 6);
   ASSERT_EQ(p.page.meta.links.size(), 2u);
-  EXPECT_EQ(p.page.meta.links[0].pos.line, 8u);
-  EXPECT_EQ(p.page.meta.links[0].pos.col, 5u);
-  EXPECT_EQ(p.page.meta.links[1].pos.line, 8u);
-  EXPECT_EQ(p.page.meta.links[1].pos.col, 19u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 8u);
+  EXPECT_EQ(p.page.body.link_pos[0].col, 5u);
+  EXPECT_EQ(p.page.body.link_pos[1].line, 8u);
+  EXPECT_EQ(p.page.body.link_pos[1].col, 19u);
   EXPECT_EQ(p.html, "<p>intro</p>\n<p>see <a href=\"{href 0}\">a</a> and <a href=\"{href 1}\">b</a></p>\n");
 }
 
 TEST(ParseLinks, PositionsOnContinuationAndLazyLines) {
   Parsed p = parse("- item\n    more [x](x.md)\n\n> quote\nlazy [y](y.md)\n\nline\\\n[z](z.md)\n");
   ASSERT_EQ(p.page.meta.links.size(), 3u);
-  EXPECT_EQ(p.page.meta.links[0].pos.line, 2u);
-  EXPECT_EQ(p.page.meta.links[0].pos.col, 10u);
-  EXPECT_EQ(p.page.meta.links[1].pos.line, 5u);
-  EXPECT_EQ(p.page.meta.links[1].pos.col, 6u);
-  EXPECT_EQ(p.page.meta.links[2].pos.line, 8u);
-  EXPECT_EQ(p.page.meta.links[2].pos.col, 1u);
+  EXPECT_EQ(p.page.body.link_pos[0].line, 2u);
+  EXPECT_EQ(p.page.body.link_pos[0].col, 10u);
+  EXPECT_EQ(p.page.body.link_pos[1].line, 5u);
+  EXPECT_EQ(p.page.body.link_pos[1].col, 6u);
+  EXPECT_EQ(p.page.body.link_pos[2].line, 8u);
+  EXPECT_EQ(p.page.body.link_pos[2].col, 1u);
 }
 
 TEST(ParseLinks, OtherLinksAreNotSlots) {
@@ -162,8 +162,8 @@ TEST(ParseLinks, LinkInsideHeadingAndFootnote) {
   EXPECT_EQ(p.page.meta.headings[0].id, "see-setup");
   EXPECT_TRUE(contains(p.html, "<h2 id=\"see-setup\">See <a href=\"{href 0}\">setup</a></h2>"));
   EXPECT_TRUE(contains(p.html, "Also <a href=\"{href 1}\">{title 1}</a>."));
-  EXPECT_EQ(p.page.meta.links[1].pos.line, 5u);
-  EXPECT_EQ(p.page.meta.links[1].pos.col, 12u);
+  EXPECT_EQ(p.page.body.link_pos[1].line, 5u);
+  EXPECT_EQ(p.page.body.link_pos[1].col, 12u);
 }
 
 // ----- wiki references -----
@@ -171,15 +171,16 @@ TEST(ParseLinks, LinkInsideHeadingAndFootnote) {
 TEST(ParseWiki, AllFourForms) {
   Parsed p = parse("See [[install]], [[guide/setup#step-2]], [[faq|the \"FAQ\" & more]] and [[#usage]].\n", {}, 4);
   const auto& links = p.page.meta.links;
+  const auto& at = p.page.body.link_pos;
   ASSERT_EQ(links.size(), 4u);
   EXPECT_EQ(links[0].target, "install");
   EXPECT_TRUE(links[0].auto_text);
   EXPECT_EQ(links[0].kind, static_cast<uint8_t>(LinkKind::kWiki));
-  EXPECT_EQ(links[0].pos.line, 4u);
-  EXPECT_EQ(links[0].pos.col, 5u);
+  EXPECT_EQ(at[0].line, 4u);
+  EXPECT_EQ(at[0].col, 5u);
   EXPECT_EQ(links[1].target, "guide/setup#step-2");
   EXPECT_TRUE(links[1].auto_text);
-  EXPECT_EQ(links[1].pos.col, 18u);
+  EXPECT_EQ(at[1].col, 18u);
   EXPECT_EQ(links[2].target, "faq");
   EXPECT_FALSE(links[2].auto_text);
   EXPECT_EQ(links[3].target, "#usage");
@@ -193,14 +194,15 @@ TEST(ParseWiki, AllFourForms) {
 TEST(ParseWiki, InsideEmphasisTablesAndAcrossTextNodes) {
   Parsed p = parse("*see [[a_b_c]]* **[[x*y]]**\n\n| h |\n|---|\n| [[t\\|text]] |\n");
   const auto& links = p.page.meta.links;
+  const auto& at = p.page.body.link_pos;
   ASSERT_EQ(links.size(), 3u);
   EXPECT_EQ(links[0].target, "a_b_c");
-  EXPECT_EQ(links[0].pos.col, 6u);
+  EXPECT_EQ(at[0].col, 6u);
   EXPECT_EQ(links[1].target, "x*y");
-  EXPECT_EQ(links[1].pos.col, 19u);
+  EXPECT_EQ(at[1].col, 19u);
   EXPECT_EQ(links[2].target, "t");
-  EXPECT_EQ(links[2].pos.line, 5u);
-  EXPECT_EQ(links[2].pos.col, 3u);
+  EXPECT_EQ(at[2].line, 5u);
+  EXPECT_EQ(at[2].col, 3u);
   EXPECT_TRUE(contains(p.html, "<em>see <a href=\"{href 0}\">{title 0}</a></em>"));
   EXPECT_TRUE(contains(p.html, "<td><a href=\"{href 2}\">text</a></td>"));
 }
@@ -208,20 +210,21 @@ TEST(ParseWiki, InsideEmphasisTablesAndAcrossTextNodes) {
 TEST(ParseWiki, PositionsInListsAndQuotes) {
   Parsed p = parse("- one\n  two [[a]]\n\n> q\n> > deep [[b]]\nlazy [[c]]\n");
   const auto& links = p.page.meta.links;
+  const auto& at = p.page.body.link_pos;
   ASSERT_EQ(links.size(), 3u);
-  EXPECT_EQ(links[0].pos.line, 2u);
-  EXPECT_EQ(links[0].pos.col, 7u);
-  EXPECT_EQ(links[1].pos.line, 5u);
-  EXPECT_EQ(links[1].pos.col, 10u);
-  EXPECT_EQ(links[2].pos.line, 6u);
-  EXPECT_EQ(links[2].pos.col, 6u);
+  EXPECT_EQ(at[0].line, 2u);
+  EXPECT_EQ(at[0].col, 7u);
+  EXPECT_EQ(at[1].line, 5u);
+  EXPECT_EQ(at[1].col, 10u);
+  EXPECT_EQ(at[2].line, 6u);
+  EXPECT_EQ(at[2].col, 6u);
 }
 
 TEST(ParseWiki, EscapedBracketsAreText) {
   Parsed p = parse("\\[\\[not]] and &#91;&#91;nor]] but [[yes]]\n");
   ASSERT_EQ(p.page.meta.links.size(), 1u);
   EXPECT_EQ(p.page.meta.links[0].target, "yes");
-  EXPECT_EQ(p.page.meta.links[0].pos.col, 35u);
+  EXPECT_EQ(p.page.body.link_pos[0].col, 35u);
   EXPECT_TRUE(contains(p.html, "<p>[[not]] and [[nor]] but <a href=\"{href 0}\">"));
 }
 
@@ -303,7 +306,7 @@ TEST(ParseText, PlainTextOfThePage) {
       "# Title\n\nOne *two* `three`\nfour.\n\n- item [[ref]]\n- [x](a.md) y\n\n| a | b |\n|---|---|\n| c | d |\n\n"
       "```sh\nmake all\n```\n\n<div>html</div>\n\n> quoted\n");
   EXPECT_EQ(p.page.text.text, "Title\nOne two three four.\nitem ref\nx y\na b\nc d\nmake all\nquoted");
-  EXPECT_EQ(p.page.meta.word_count, 16u);
+  EXPECT_EQ(p.page.body.word_count, 16u);
   EXPECT_EQ(p.page.text.rel, "docs/guide/page.md");
 }
 

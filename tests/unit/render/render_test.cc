@@ -242,9 +242,9 @@ TEST(RenderShard, PagerShowsPreviousAndNext) {
 
 TEST(RenderShard, TableOfContentsNeedsTwoHeadings) {
   Fixture f;
-  f.page_meta().headings = {{2, "only", "Only", {}}};
+  f.page_meta().headings = {{2, "only", "Only"}};
   EXPECT_EQ(f.html().find("class=\"toc\""), std::string::npos);
-  f.page_meta().headings = {{1, "t", "Title", {}}, {2, "a", "A & a", {}}, {4, "deep", "Deep", {}}, {2, "b", "B", {}}};
+  f.page_meta().headings = {{1, "t", "Title"}, {2, "a", "A & a"}, {4, "deep", "Deep"}, {2, "b", "B"}};
   EXPECT_EQ(between(f.html(), "<nav class=\"toc\"", "</nav>"),
             "<nav class=\"toc\" aria-label=\"On this page\"><strong>On this page</strong>\n"
             "<ul><li><a href=\"#a\">A &amp; a</a></li><li><a href=\"#b\">B</a></li></ul></nav>");
@@ -252,8 +252,8 @@ TEST(RenderShard, TableOfContentsNeedsTwoHeadings) {
 
 TEST(RenderShard, TableOfContentsNestsLevelThreeUnderLevelTwo) {
   Fixture f;
-  f.page_meta().headings = {{2, "a", "A", {}}, {3, "a1", "A1", {}}, {3, "a2", "A2", {}}, {2, "b", "B", {}},
-                            {3, "b1", "B1", {}}};
+  f.page_meta().headings = {{2, "a", "A"}, {3, "a1", "A1"}, {3, "a2", "A2"}, {2, "b", "B"},
+                            {3, "b1", "B1"}};
   EXPECT_EQ(between(f.html(), "<nav class=\"toc\"", "</nav>"),
             "<nav class=\"toc\" aria-label=\"On this page\"><strong>On this page</strong>\n"
             "<ul><li><a href=\"#a\">A</a><ul><li><a href=\"#a1\">A1</a></li><li><a href=\"#a2\">A2</a></li></ul></li>"
@@ -262,9 +262,9 @@ TEST(RenderShard, TableOfContentsNestsLevelThreeUnderLevelTwo) {
 
 TEST(RenderShard, TableOfContentsStartingAtLevelThreeIsBalanced) {
   Fixture f;
-  for (std::vector<Heading> hs : {std::vector<Heading>{{3, "a", "A", {}}, {2, "b", "B", {}}},
-                                  std::vector<Heading>{{3, "a", "A", {}}, {3, "b", "B", {}}},
-                                  std::vector<Heading>{{3, "a", "A", {}}, {2, "b", "B", {}}, {3, "c", "C", {}}}}) {
+  for (std::vector<Heading> hs : {std::vector<Heading>{{3, "a", "A"}, {2, "b", "B"}},
+                                  std::vector<Heading>{{3, "a", "A"}, {3, "b", "B"}},
+                                  std::vector<Heading>{{3, "a", "A"}, {2, "b", "B"}, {3, "c", "C"}}}) {
     f.page_meta().headings = hs;
     std::string toc = between(f.html(), "<nav class=\"toc\"", "</nav>");
     ASSERT_FALSE(toc.empty());
@@ -275,7 +275,7 @@ TEST(RenderShard, TableOfContentsStartingAtLevelThreeIsBalanced) {
 
 TEST(RenderShard, BodyWithItsOwnH1GetsNoSecondOne) {
   Fixture f;
-  f.page_meta().headings = {{1, "t", "Own title", {}}};
+  f.page_meta().headings = {{1, "t", "Own title"}};
   std::vector<PageBody>& b = f.bodies.pages;
   b[0].html = {"<h1 id=\"t\">Own title</h1>\n"};
   b[0].slots.clear();
