@@ -36,7 +36,7 @@ void parse(const bengal::Args& args, bengal::Diagnostics& diags) {
   // Site-relative paths (include directives) are read from the folder of bengal.toml.
   std::string site_dir = bengal::dirname(config_path);
   bengal::ParseOptions options{config.base_path(), config.markdown.math, config.markdown.mermaid,
-                               [&site_dir](const std::string& path) -> std::optional<std::string> {
+                               config.outputs.search, [&site_dir](const std::string& path) -> std::optional<std::string> {
                                  std::string file = bengal::join_path(site_dir, path);
                                  if (!bengal::file_exists(file)) return std::nullopt;
                                  return bengal::read_file(file);

@@ -10,7 +10,7 @@ static const std::array<KindInfo, 12> kKinds = {{
     {Kind::kScan, "scan", 1, 1},
     {Kind::kMeta, "meta", 2, 2},
     {Kind::kBody, "body", 2, 2},
-    {Kind::kText, "text", 1, 1},
+    {Kind::kText, "text", 2, 2},
     {Kind::kLink, "link", 1, 1},
     {Kind::kSite, "site", 1, 1},
     {Kind::kPageTable, "pagetable", 1, 1},

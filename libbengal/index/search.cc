@@ -7,7 +7,9 @@
 
 #include "support/hash.h"
 #include "support/paths.h"
+#include "support/search_terms.h"
 #include "support/slug.h"
+#include "support/text.h"
 #include "support/utf8.h"
 
 namespace bengal {
@@ -15,20 +17,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr uint32_t kTitleScore = 10, kHeadingScore = 5, kTagScore = 5, kBodyMax = 5;
-
-bool indexable(const std::string& word) { return word.size() >= 2 && word.size() <= 40; }
-
-// Words too common to help a search. English only, and short on purpose: a reader who types
-// "the" still finds pages through the other words of the query.
-bool is_stop_word(const std::string& w) {
-  if (w.size() > 4) return false;  // called for every word of every page: most leave here
-  static constexpr std::string_view kStop[] = {"an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
-                                               "is", "it", "of", "on", "or", "that", "the", "this", "to", "with"};
-  for (std::string_view s : kStop)
-    if (w == s) return true;
-  return false;
-}
+constexpr uint32_t kTitleScore = 10, kHeadingScore = 5, kTagScore = 5;
 
 // The first `n` code points of `word`: a fragment key.
 std::string prefix_chars(const std::string& word, size_t n) {
@@ -55,18 +44,42 @@ std::string excerpt(const std::string& text, size_t limit) {
 }
 
 using Postings = std::vector<std::pair<uint32_t, uint32_t>>;  // (doc, score), by doc
-using TermMap = std::map<std::string, Postings>;               // sorted: fragments are ranges
 
-void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta, const std::string& text,
-                   const SearchOptions& options, TermMap& terms) {
-  std::unordered_map<std::string, uint32_t> score;
-  std::unordered_map<std::string, uint8_t> seen;  // bit 1 title, 2 heading, 4 tag: counted once each
+// Every term's postings, in the order terms first appear; sorted() lists them by term.
+class TermIndex {
+ public:
+  void add(std::string_view term, uint32_t doc, uint32_t score) {
+    auto [it, fresh] = ids_.try_emplace(std::string(term), static_cast<uint32_t>(postings_.size()));
+    if (fresh) postings_.emplace_back();
+    postings_[it->second].emplace_back(doc, score);
+  }
+  using Entry = std::pair<const std::string*, const Postings*>;
+  std::vector<Entry> sorted() const {
+    std::vector<Entry> out;
+    out.reserve(ids_.size());
+    for (const auto& [term, id] : ids_) out.emplace_back(&term, &postings_[id]);
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return *a.first < *b.first; });
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<Postings> postings_;
+};
+using TermRange = std::vector<TermIndex::Entry>::const_iterator;
+
+// A page's terms: its counted body terms (PageText::terms), plus points for each term of its
+// title, headings and tags (each kind once). Stop words count in those, not in the body.
+void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta, const PageText* text,
+                   const SearchOptions& options, TermIndex& terms) {
+  std::unordered_map<std::string, uint32_t> bonus;  // the few words of the title, headings, tags
+  std::unordered_map<std::string, uint8_t> seen;    // bit 1 title, 2 heading, 4 tag: counted once each
   auto mark = [&](const std::string& w, uint8_t bit, uint32_t points) {
-    if (!indexable(w)) return;
+    if (!is_search_term(w)) return;
     uint8_t& s = seen[w];
     if (s & bit) return;
     s |= bit;
-    score[w] += points;
+    bonus[w] += points;
   };
   for_each_search_word(title, [&](const std::string& w) { mark(w, 1, kTitleScore); });
   if (meta) {
@@ -74,51 +87,86 @@ void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta,
     for (const std::string& tag : meta->front.tags)
       for_each_search_word(tag, [&](const std::string& w) { mark(w, 4, kTagScore); });
   }
-  std::unordered_map<std::string, uint32_t> body;
-  size_t words = 0;
-  for_each_search_word(text, [&](const std::string& w) {
-    if (++words > options.max_body_words || !indexable(w) || is_stop_word(w)) return;
-    uint32_t& n = body[w];
-    if (n < kBodyMax) {
-      ++n;
-      ++score[w];
+  // Counted by bengal-parse; counted here only for a text file written without them.
+  std::string counted;
+  std::string_view body;
+  if (text && !text->text.empty()) {
+    if (!text->terms.empty() && options.max_body_words == kSearchMaxBodyWords) body = text->terms;
+    else body = counted = count_search_terms(text->text, options.max_body_words);
+  }
+  std::string key;
+  for_each_counted_term(body, [&](std::string_view term, uint32_t count) {
+    uint32_t score = count;
+    if (!bonus.empty()) {
+      key.assign(term);
+      if (auto it = bonus.find(key); it != bonus.end()) {
+        score += it->second;
+        bonus.erase(it);
+      }
     }
+    terms.add(term, doc, score);
   });
-  for (auto& [w, s] : score) terms[w].emplace_back(doc, s);
+  for (const auto& [w, points] : bonus) terms.add(w, doc, points);
+}
+
+// A term as a JSON string; the terms are letters and digits, escaped all the same.
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      static const char* const kHex = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 15];
+      out += kHex[c & 15];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
 }
 
 // Files the terms of [first, last) under `key`, or splits them by one more character when
 // the fragment would be too big. Terms no longer than the key stay under the key itself.
-void file_fragments(TermMap::const_iterator first, TermMap::const_iterator last, const std::string& key,
-                    size_t key_chars, const SearchOptions& options, std::vector<OutputFile>& files,
-                    std::vector<std::string>& keys) {
-  // A sorted map, not ordered_json (whose inserts search linearly): the terms come sorted
-  // by bytes already, which is also the map's order, so the output is the same.
-  nlohmann::json fragment = nlohmann::json::object();
+// The JSON is written by hand: {"term":[doc,score,...],...}, terms sorted by bytes.
+void file_fragments(TermRange first, TermRange last, const std::string& key, size_t key_chars,
+                    const SearchOptions& options, std::vector<OutputFile>& files, std::vector<std::string>& keys) {
   size_t bytes = 2;
-  for (auto it = first; it != last; ++it) bytes += it->first.size() + 6 + it->second.size() * 8;
+  for (auto it = first; it != last; ++it) bytes += it->first->size() + 6 + it->second->size() * 8;
   bool split = bytes > options.max_fragment_bytes && key_chars < 8;
+  std::string fragment = "{";
+  if (!split) fragment.reserve(bytes + 2);
   auto it = first;
   while (it != last) {
-    if (!split || char_count(it->first) <= key_chars) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& [doc, score] : it->second) {
-        list.push_back(doc);
-        list.push_back(score);
+    const std::string& term = *it->first;
+    if (!split || char_count(term) <= key_chars) {
+      if (fragment.size() > 1) fragment += ',';
+      append_json_string(fragment, term);
+      fragment += ":[";
+      bool first_number = true;
+      for (const auto& [doc, score] : *it->second) {
+        if (!first_number) fragment += ',';
+        first_number = false;
+        fragment += std::to_string(doc);
+        fragment += ',';
+        fragment += std::to_string(score);
       }
-      fragment[it->first] = std::move(list);
+      fragment += ']';
       ++it;
       continue;
     }
-    std::string sub = prefix_chars(it->first, key_chars + 1);
+    std::string sub = prefix_chars(term, key_chars + 1);
     auto end = it;
-    while (end != last && end->first.compare(0, sub.size(), sub) == 0) ++end;
+    while (end != last && end->first->compare(0, sub.size(), sub) == 0) ++end;
     file_fragments(it, end, sub, key_chars + 1, options, files, keys);
     it = end;
   }
-  if (fragment.empty()) return;
-  std::string bytes_out = fragment.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  files.push_back({search_fragment_file(key), hash_hex(bytes_out), std::move(bytes_out)});
+  if (fragment.size() == 1) return;
+  fragment += "}\n";
+  std::string hash = hash_hex(fragment);
+  files.push_back({search_fragment_file(key), std::move(hash), std::move(fragment)});
   keys.push_back(key);
 }
 
@@ -139,9 +187,9 @@ std::vector<OutputFile> render_search(const PageTable& table, const std::vector<
   std::unordered_map<std::string, const PageMeta*> meta_of;
   for (const MetaShard& s : metas)
     for (const PageMeta& m : s.pages) meta_of[m.rel] = &m;
-  std::unordered_map<std::string, const std::string*> text_of;
+  std::unordered_map<std::string, const PageText*> text_of;
   for (const TextShard& s : texts)
-    for (const PageText& t : s.pages) text_of[t.rel] = &t.text;
+    for (const PageText& t : s.pages) text_of[t.rel] = &t;
   std::unordered_map<std::string, std::string> section_title;
   for (const PageTableEntry& p : table.pages)
     if (p.kind == kKindSection || p.kind == kKindHome) section_title[p.section] = p.title;
@@ -151,7 +199,7 @@ std::vector<OutputFile> render_search(const PageTable& table, const std::vector<
     std::string bytes = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     files.push_back({std::move(path), hash_hex(bytes), std::move(bytes)});
   };
-  TermMap terms;
+  TermIndex terms;
   Json chunk = Json::array();
   uint32_t doc = 0;
   static const std::string kNoText;
@@ -160,7 +208,8 @@ std::vector<OutputFile> render_search(const PageTable& table, const std::vector<
     auto mi = meta_of.find(p.rel);
     const PageMeta* meta = mi == meta_of.end() ? nullptr : mi->second;
     auto ti = text_of.find(p.rel);
-    const std::string& text = ti == text_of.end() ? kNoText : *ti->second;
+    const PageText* page_text = ti == text_of.end() ? nullptr : ti->second;
+    const std::string& text = page_text ? page_text->text : kNoText;
     Json d;
     d["t"] = p.title;
     d["u"] = p.url;
@@ -178,7 +227,7 @@ std::vector<OutputFile> render_search(const PageTable& table, const std::vector<
     d["g"] = std::move(tags);
     d["e"] = excerpt(meta && !meta->summary.empty() ? meta->summary : text, 200);
     chunk.push_back(std::move(d));
-    add_doc_terms(doc, p.title, meta, text, options, terms);
+    add_doc_terms(doc, p.title, meta, page_text, options, terms);
     ++doc;
     if (chunk.size() == options.docs_per_chunk) {
       add("search/docs-" + std::to_string(doc / options.docs_per_chunk - 1) + ".json", chunk);
@@ -188,10 +237,11 @@ std::vector<OutputFile> render_search(const PageTable& table, const std::vector<
   if (!chunk.empty()) add("search/docs-" + std::to_string(doc / options.docs_per_chunk) + ".json", chunk);
 
   std::vector<std::string> keys;
-  for (auto it = terms.begin(); it != terms.end();) {
-    std::string key = prefix_chars(it->first, 2);
+  const std::vector<TermIndex::Entry> sorted = terms.sorted();
+  for (auto it = sorted.begin(); it != sorted.end();) {
+    std::string key = prefix_chars(*it->first, 2);
     auto end = it;
-    while (end != terms.end() && end->first.compare(0, key.size(), key) == 0) ++end;
+    while (end != sorted.end() && end->first->compare(0, key.size(), key) == 0) ++end;
     file_fragments(it, end, key, 2, options, files, keys);
     it = end;
   }

@@ -12,12 +12,15 @@
 //                         "g": [tags], "e": excerpt}, ...] for docs K*C ... K*C+C-1
 //
 // Scores: a term in the title counts 10, in a heading 5, in the tags 5, in the body 1 per
-// occurrence up to 5. Terms are the words of for_each_search_word() of 2 to 40 bytes.
+// occurrence up to 5. Terms are the words of for_each_search_word() of 2 to 40 bytes. The body
+// terms come counted from bengal-parse (PageText::terms), so this step merges, never tokenizes,
+// the site's text.
 #include <string>
 #include <vector>
 
 #include "model/page.h"
 #include "model/site.h"
+#include "support/search_terms.h"
 
 namespace bengal {
 
@@ -25,7 +28,9 @@ struct SearchOptions {
   size_t docs_per_chunk = 128;
   // A fragment whose JSON would pass this is split by one more character of its terms.
   size_t max_fragment_bytes = 48 * 1024;
-  size_t max_body_words = 20000;  // words of a page's text that are indexed (the rest are not)
+  // Words of a page's text that are indexed (the rest are not). bengal-parse counts the terms
+  // of kSearchMaxBodyWords words (PageText::terms); another value counts them again here.
+  size_t max_body_words = kSearchMaxBodyWords;
 };
 
 // The files, paths starting with "search/", sorted by path, with hashes. Documents are the

@@ -144,7 +144,11 @@ struct BodyShard {
 struct PageText {
   std::string rel;
   std::string text;
-  MSGPACK_DEFINE_MAP(rel, text);
+  // The search terms of the text and how often each occurs, up to the count the search index
+  // scores (search_body_terms), so that bengal-index merges them instead of reading every
+  // page's words again: "term count" lines, sorted by term. Empty when search is off.
+  std::string terms;
+  MSGPACK_DEFINE_MAP(rel, text, terms);
 };
 
 struct TextShard {

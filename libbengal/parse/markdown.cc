@@ -3,6 +3,7 @@
 #include "parse/cmark_document.h"
 #include "parse/page_walker.h"
 #include "parse/plain_text.h"
+#include "support/search_terms.h"
 
 namespace bengal {
 
@@ -22,6 +23,7 @@ ParsedPage parse_page(const ScannedPage& page, const ParseOptions& options, Diag
   walker.markers().split(document.render_html(), out.body);
 
   out.text.text = walker.take_text();
+  if (options.search_terms) out.text.terms = count_search_terms(out.text.text);
   out.body.word_count = count_words(out.text.text);
   out.meta.summary = page.front.summary.empty() ? walker.first_paragraph_summary() : page.front.summary;
   return out;

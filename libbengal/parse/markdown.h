@@ -34,6 +34,7 @@ struct ParseOptions {
   std::string base_path = "/";  // Config::base_path(): "/" or "/docs/"
   bool math = false;            // [markdown] math: $…$ and $$…$$
   bool mermaid = false;         // [markdown] mermaid: ```mermaid as <pre class="mermaid">
+  bool search_terms = false;    // [outputs] search: count the text's search terms (PageText::terms)
   // Reads a site-relative file for the include and literalinclude directives; nullopt when
   // there is none. Unset: every include is missing. (The library itself never opens files.)
   std::function<std::optional<std::string>(const std::string& site_path)> read_file = nullptr;

@@ -88,7 +88,7 @@ TEST(Envelope, UnknownKeysAreSkipped) {
   pk.pack_array(5);
   pk.pack(std::string("bengal-ir"));
   pk.pack(std::string("text"));
-  pk.pack(1);
+  pk.pack(2);
   pk.pack(std::string("future"));
   pk.pack_map(2);
   pk.pack(std::string("pages"));

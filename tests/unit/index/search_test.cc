@@ -142,6 +142,30 @@ TEST(Search, BytesDoNotDependOnShardOrder) {
   for (size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i].bytes, two[i].bytes) << one[i].path;
 }
 
+TEST(Search, TermsCountedByParseGiveTheSameFilesAsTheText) {
+  Site in = sample();
+  auto counted_here = render_search(in.table, in.metas, in.texts);
+  for (TextShard& s : in.texts)
+    for (PageText& t : s.pages) t.terms = count_search_terms(t.text);
+  auto counted_by_parse = render_search(in.table, in.metas, in.texts);
+  ASSERT_EQ(counted_here.size(), counted_by_parse.size());
+  for (size_t i = 0; i < counted_here.size(); ++i)
+    EXPECT_EQ(counted_here[i].bytes, counted_by_parse[i].bytes) << counted_here[i].path;
+  // The counts are what is read: a page whose text says otherwise is indexed by its counts.
+  in.texts[1].pages[0].terms = "apt 1\nzebra 3\n";
+  auto files = by_path(render_search(in.table, in.metas, in.texts));
+  EXPECT_EQ(postings(files, "zebra"), (std::map<int, int>{{0, 3}}));
+  EXPECT_EQ(postings(files, "install"), (std::map<int, int>{{0, 10}}));  // the title only
+}
+
+TEST(Search, FragmentsAreCompactJsonWithTermsInByteOrder) {
+  Site in = sample();
+  for (const OutputFile& f : render_search(in.table, in.metas, in.texts)) {
+    if (f.path.rfind("search/t-", 0) != 0) continue;
+    EXPECT_EQ(f.bytes, json::parse(f.bytes).dump() + "\n") << f.path;
+  }
+}
+
 TEST(Search, AnEmptySiteHasAnIndexOfNothing) {
   auto files = by_path(render_search({}, {}, {}));
   ASSERT_EQ(files.size(), 1u);

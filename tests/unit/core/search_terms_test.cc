@@ -1,0 +1,48 @@
+// A page's counted search terms (support/search_terms.h), as bengal-parse writes them.
+#include "support/search_terms.h"
+
+#include <gtest/gtest.h>
+
+#include <utility>
+#include <vector>
+
+namespace bengal {
+namespace {
+
+TEST(CountSearchTerms, SortedLinesOfTermAndCount) {
+  EXPECT_EQ(count_search_terms("Ninja builds; ninja restats. Builds!"), "builds 2\nninja 2\nrestats 1\n");
+}
+
+TEST(CountSearchTerms, CountsStopAtTheBodyMaximum) {
+  EXPECT_EQ(count_search_terms("go go go go go go go go"), "go 5\n");
+}
+
+TEST(CountSearchTerms, LeavesOutStopWordsAndWordsOfOtherLengths) {
+  EXPECT_EQ(count_search_terms("the a of x zz " + std::string(41, 'w') + " " + std::string(40, 'v')),
+            std::string(40, 'v') + " 1\nzz 1\n");
+}
+
+TEST(CountSearchTerms, LowercasesAndKeepsLettersOfOtherScripts) {
+  EXPECT_EQ(count_search_terms("Über STRASSE über"), "strasse 1\nüber 2\n");
+}
+
+TEST(CountSearchTerms, OnlyTheFirstWordsAreCounted) {
+  // Every word counts toward the limit, indexed or not.
+  EXPECT_EQ(count_search_terms("alpha the beta gamma", 3), "alpha 1\nbeta 1\n");
+  EXPECT_EQ(count_search_terms("", 3), "");
+}
+
+TEST(ForEachCountedTerm, ReadsBackWhatWasCounted) {
+  std::vector<std::pair<std::string, uint32_t>> read;
+  for_each_counted_term(count_search_terms("b a b c b"),
+                        [&](std::string_view term, uint32_t n) { read.emplace_back(std::string(term), n); });
+  // "a" is one letter: not a term.
+  EXPECT_EQ(read, (std::vector<std::pair<std::string, uint32_t>>{}));
+  read.clear();
+  for_each_counted_term(count_search_terms("bb aa bb cc bb"),
+                        [&](std::string_view term, uint32_t n) { read.emplace_back(std::string(term), n); });
+  EXPECT_EQ(read, (std::vector<std::pair<std::string, uint32_t>>{{"aa", 1}, {"bb", 3}, {"cc", 1}}));
+}
+
+}  // namespace
+}  // namespace bengal
