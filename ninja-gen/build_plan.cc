@@ -204,7 +204,7 @@ class NinjaFileBuilder {
                        {"deps", "gcc"},
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
-    step_rule("emit", {{"command", "$bin/bengal-emit -d $outdir -o $out $in"},
+    step_rule("emit", {{"command", "$bin/bengal-emit -d $outdir --hashes $hashes -o $out $in"},
                      {"description", "EMIT $out"},
                      {"restat", "1"}});
     step_rule("prune", {{"command", "$bin/bengal-emit --prune -d $outdir -o $out $in"},
@@ -223,8 +223,8 @@ class NinjaFileBuilder {
                                {"description", "PUBLISH $manifest"},
                                {"restat", "1"}});
     step_rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable --static-manifest "
-                                  "$bdir/static.manifest --manifest $bdir/index.manifest --asset-map $bdir/assetmap.json -d $outdir $in"},
-                      {"description", "INDEX $outdir"},
+                                  "$bdir/static.manifest --manifest $manifest $flags -d $outdir $in"},
+                      {"description", "INDEX $manifest"},
                       {"restat", "1"}});
   }
 
@@ -289,8 +289,12 @@ class NinjaFileBuilder {
     // The dyndep file tells Ninja every page file the emit edge writes, so a deleted page file
     // is written again. Order-only on every render: a content error anywhere stops the build
     // before any file in the output folder changes, so a failed build leaves the last good site.
+    // The manifest lists paths only, so that the index and prune steps that read it do not run
+    // again when a page's bytes change; the hashes that spare unchanged files a write are the
+    // emit step's own (an implicit output).
+    const std::string hashes = prefix + ".hashes";
     w_.build({manifest}, "emit", {pages}, {tool("bengal-emit"), o_.config_path}, {dyndep, "renders"},
-             {{"dyndep", dyndep}});
+             {{"dyndep", dyndep}, {"hashes", shell_quote(hashes)}}, {hashes});
     pages_.push_back(pages);
     manifests_.push_back(manifest);
     asset_refs_.push_back(prefix + ".assetrefs");
@@ -300,13 +304,13 @@ class NinjaFileBuilder {
     std::vector<std::string> metas, links = {built("site"), built("pagetable"), built("taxonomies"),
                                              shard_path(c_, "_generated", ".link")};
     for (uint32_t i = 0; i < plan_.term_shards; ++i) links.push_back(shard_path(c_, term_shard_name(i), ".link"));
-    std::vector<std::string> index_inputs, bodies;
+    std::vector<std::string> index_inputs, search_inputs, bodies;
     for (const Shard& s : plan_.shards) {
       metas.push_back(shard_path(c_, s.name, ".meta"));
       bodies.push_back(shard_path(c_, s.name, ".body"));
       links.push_back(shard_path(c_, s.name, ".link"));
-      index_inputs.push_back(shard_path(c_, s.name, ".meta"));
-      index_inputs.push_back(shard_path(c_, s.name, ".text"));
+      search_inputs.push_back(shard_path(c_, s.name, ".meta"));
+      search_inputs.push_back(shard_path(c_, s.name, ".text"));
     }
     // The asset check needs what the pages reference and what every step published.
     for (const std::string& refs : asset_refs_) index_inputs.push_back(refs);
@@ -348,24 +352,40 @@ class NinjaFileBuilder {
       outputs.push_back(asset_manifest);
       prune_inputs.push_back(built("assets.manifest"));
     }
-    // The index edge declares the site-wide files [outputs] turns on (a static file of one of
-    // those names wins and is copied instead) and its manifest: the sitemap-N.xml files of a
-    // sitemap index vary with the page count, so only the manifest names them, and the prune
-    // step reads it to remove the ones a smaller site no longer has.
-    std::vector<std::string> index_outputs;
-    for (const std::string& name : index_output_files(c_, copies_manifest(plan_)))
-      index_outputs.push_back(join_path(c_.output_dir, name));
-    index_outputs.push_back(built("index.manifest"));
-    index_outputs.push_back(built("assetmap.json"));
-    w_.build(index_outputs, "index", index_inputs,
-             {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"});
+    // Two index edges declare the site-wide files [outputs] turns on (a static file of one of
+    // those names wins and is copied instead), each with its manifest: the sitemap-N.xml files
+    // of a sitemap index vary with the page count, so only the manifest names them, and the
+    // prune step reads it to remove the ones a smaller site no longer has. The search index and
+    // llms-full.txt read every page's text; the other files and the asset check read the page
+    // table and the manifests. Apart, a body edit re-runs only the first, a title edit does not
+    // wait for it to re-run the second.
+    const std::vector<std::string> names = index_output_files(c_, copies_manifest(plan_));
+    auto index_edge = [&](const char* manifest, const std::vector<const char*>& only,
+                          const std::vector<std::string>& inputs, const std::vector<std::string>& extra_outputs,
+                          std::string flags) {
+      std::string list;
+      for (const char* name : only) list += (list.empty() ? "" : ",") + std::string(name);
+      std::vector<std::string> edge_outputs;
+      for (const std::string& name : names)
+        if (std::find(only.begin(), only.end(), name) != only.end()) edge_outputs.push_back(join_path(c_.output_dir, name));
+      if (edge_outputs.empty() && extra_outputs.empty()) return;  // nothing to write and nothing to check
+      edge_outputs.push_back(built(manifest));
+      edge_outputs.insert(edge_outputs.end(), extra_outputs.begin(), extra_outputs.end());
+      flags += (flags.empty() ? "" : " ") + std::string("--outputs ") + shell_quote(list);
+      w_.build(edge_outputs, "index", inputs,
+               {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"},
+               {{"manifest", shell_quote(built(manifest))}, {"flags", flags}});
+      prune_inputs.push_back(built(manifest));
+      outputs.insert(outputs.end(), edge_outputs.begin(), edge_outputs.end());
+    };
+    index_edge("index.manifest", {kSitemapFile, kRobotsFile, kLlmsFile, kRedirectsFile}, index_inputs,
+               {built("assetmap.json")}, "--asset-map " + shell_quote(built("assetmap.json")));
+    index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs, {}, "");
     prune_inputs.push_back(built("static.manifest"));
-    prune_inputs.push_back(built("index.manifest"));
     w_.build({built("published.manifest")}, "prune", prune_inputs, {tool("bengal-emit"), o_.config_path});
     w_.newline();
 
     outputs.push_back(built("published.manifest"));
-    outputs.insert(outputs.end(), index_outputs.begin(), index_outputs.end());
     w_.build({"site"}, "phony", outputs);
     w_.default_targets({"site"});
   }

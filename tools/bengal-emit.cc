@@ -9,11 +9,12 @@ using namespace bengal;
 
 static const ToolSpec kSpec = {
     "bengal-emit",
-    "[OPTIONS] -o MANIFEST SHARD.pages | --prune -o MANIFEST MANIFEST... | --copy -o DEST SRC | --builtin NAME -o DEST\n"
+    "[OPTIONS] [--hashes FILE] -o MANIFEST SHARD.pages | --prune -o MANIFEST MANIFEST... | --copy -o DEST SRC | --builtin NAME -o DEST\n"
     "       | --hash-assets -o MAP [--builtin NAME]... SRC... | --publish-assets -o MANIFEST MAP",
     "Write rendered pages into the output folder, only where bytes changed",
     {
         {"output", 'o', "FILE", "the manifest to write (with --copy: the destination file)"},
+        {"hashes", 0, "FILE", "the hashes of the files written last time: read, then written (unchanged files are not rewritten)"},
         {"output-dir", 'd', "DIR", "the site's output folder (default: public)"},
         {"prune", 0, "", "merge the given manifests into one and remove files no manifest names any more"},
         {"copy", 0, "", "copy one static file SRC to the destination given by -o"},
@@ -67,8 +68,11 @@ int main(int argc, char** argv) {
     }
     if (args.positional.size() != 1) throw Failure(kExitUsage, "expected one pages file");
     PagesShard pages = read_intermediate<PagesShard>(Kind::kPages, args.positional[0]);
-    Manifest manifest = emit_pages(pages, output_dir, read_previous_manifest(output), stats, diags);
+    const std::string hashes = args.get("hashes", "");
+    Manifest written = emit_pages(pages, output_dir, hashes.empty() ? Manifest{} : read_previous_manifest(hashes),
+                                  stats, diags);
     if (diags.has_errors()) return;
-    write_intermediate(Kind::kManifest, producer_of(kSpec.name), manifest, output);
+    if (!hashes.empty()) write_intermediate(Kind::kManifest, producer_of(kSpec.name), written, hashes);
+    write_intermediate(Kind::kManifest, producer_of(kSpec.name), without_hashes(std::move(written)), output);
   });
 }

@@ -1,6 +1,7 @@
 // bengal-index: writes the site-wide outputs (sitemap.xml, the search index, robots.txt,
 // llms.txt, llms-full.txt, _redirects), checks the pages' asset references, and writes a
 // manifest of the files it wrote.
+#include <algorithm>
 #include <charconv>
 
 #include "cli/tool_main.h"
@@ -24,6 +25,7 @@ static const ToolSpec kSpec = {
         {"static-manifest", 0, "FILE", "the static files' manifest: a file it names is not generated"},
         {"asset-map", 0, "FILE", "write the asset dependency map (asset URL -> pages) as JSON to FILE"},
         {"sitemap-max-urls", 0, "N", "URLs per sitemap file before sitemap.xml becomes an index (default: 50000)"},
+        {"outputs", 0, "LIST", "write only these site-wide files (comma-separated, e.g. search/index.json,llms-full.txt)"},
     },
     1,
 };
@@ -38,9 +40,29 @@ static size_t sitemap_max_urls(const Args& args) {
   return n;
 }
 
+// --outputs: names of site-wide files; empty: every one the config turns on.
+static std::vector<std::string> only_outputs(const Args& args) {
+  static const std::vector<std::string> known = {kSitemapFile, kSearchFile, kRedirectsFile,
+                                                 kRobotsFile,  kLlmsFile,   kLlmsFullFile};
+  std::vector<std::string> names;
+  if (!args.has("outputs")) return names;
+  std::string list = args.get("outputs");
+  for (size_t start = 0; start <= list.size();) {
+    size_t comma = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, comma - start);
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      throw Failure(kExitUsage, "--outputs: '" + name + "' is not a site-wide file (sitemap.xml, search/index.json, "
+                                "_redirects, robots.txt, llms.txt, llms-full.txt)");
+    names.push_back(std::move(name));
+    start = comma + 1;
+  }
+  return names;
+}
+
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     const size_t max_urls = sitemap_max_urls(args);
+    const std::vector<std::string> only = only_outputs(args);
     Config config = load_step_config(args.get("config", "bengal.toml"), diags);
     if (diags.has_errors()) return;
     IndexInput in;
@@ -55,9 +77,9 @@ int main(int argc, char** argv) {
       else throw Failure(kExitUsage, "'" + path + "' is not a .meta, .text, .assetrefs or .manifest file");
     }
     const std::string out = args.get("output-dir", config.output_dir);
-    std::vector<OutputFile> files = render_index_outputs(config, in, max_urls);
+    std::vector<OutputFile> files = render_index_outputs(config, in, max_urls, only);
     if (!in.asset_refs.empty()) {
-      check_assets(config, in, files, diags);
+      check_assets(config, in, index_output_files(config, in.static_files), diags);
       if (args.has("asset-map")) write_file_if_changed(args.get("asset-map"), render_asset_map(in.asset_refs));
     }
     for (const OutputFile& f : files) write_file_if_changed(join_path(out, f.path), f.bytes);

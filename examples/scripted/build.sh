@@ -74,7 +74,7 @@ for s in $shards _generated _terms-0; do
   # shellcheck disable=SC2086
   "$bin/bengal-render" --site "$b/site" --taxonomies "$b/taxonomies" $sources $templates \
     -o "$b/shards/$s.pages" "$b/shards/$s.link"
-  "$bin/bengal-emit" -d "$public" -o "$b/shards/$s.manifest" "$b/shards/$s.pages"
+  "$bin/bengal-emit" -d "$public" --hashes "$b/shards/$s.hashes" -o "$b/shards/$s.manifest" "$b/shards/$s.pages"
 done
 
 # 4. the site-wide files. Without bengal-ninja-gen's list of copied files, bengal-index writes

@@ -34,6 +34,11 @@ Manifest emit_pages(const PagesShard& pages, const std::string& output_dir, cons
   return manifest;
 }
 
+Manifest without_hashes(Manifest m) {
+  for (ManifestEntry& e : m.files) e.hash.clear();
+  return m;
+}
+
 Manifest merge_manifests(const std::vector<Manifest>& manifests, Diagnostics& diags) {
   Manifest all;
   for (const Manifest& m : manifests) all.files.insert(all.files.end(), m.files.begin(), m.files.end());

@@ -17,10 +17,15 @@ struct EmitStats {
   size_t removed = 0;
 };
 
-// Writes a shard's files under output_dir. `previous` is the shard's last manifest (empty on
-// the first build). Returns the new manifest.
+// Writes a shard's files under output_dir. `previous` holds the hashes of the files the shard
+// wrote last time (empty on the first build: every file is checked on disk). Returns the
+// paths and hashes of the files it has now.
 Manifest emit_pages(const PagesShard& pages, const std::string& output_dir, const Manifest& previous,
                     EmitStats& stats, Diagnostics& diags);
+
+// The paths of `m` without their hashes: the manifest later steps read (the index step's asset
+// check, the prune step), which changes only when the set of files does.
+Manifest without_hashes(Manifest m);
 
 // The union of every shard's manifest, sorted by path. Two shards claiming one path is an
 // error (a page and a static file with one name, say).

@@ -15,13 +15,13 @@ static std::string output_path_of(const std::string& url, const std::string& bas
   return rel;
 }
 
-void check_assets(const Config& config, const IndexInput& in, const std::vector<OutputFile>& index_files,
+void check_assets(const Config& config, const IndexInput& in, const std::vector<std::string>& index_files,
                   Diagnostics& diags) {
   std::unordered_set<std::string> published;
   for (const Manifest& m : in.published)
     for (const ManifestEntry& e : m.files) published.insert(e.path);
   for (const ManifestEntry& e : in.static_files.files) published.insert(e.path);
-  for (const OutputFile& f : index_files) published.insert(f.path);
+  for (const std::string& path : index_files) published.insert(path);
   const std::string base = config.base_path();
   for (const AssetRefsShard& shard : in.asset_refs)
     for (const PageAssets& page : shard.pages)

@@ -36,9 +36,13 @@ std::string render_robots(const Config& config, bool has_sitemap) {
   return out;
 }
 
-std::vector<OutputFile> render_index_outputs(const Config& config, const IndexInput& in, size_t sitemap_max_urls) {
+std::vector<OutputFile> render_index_outputs(const Config& config, const IndexInput& in, size_t sitemap_max_urls,
+                                             const std::vector<std::string>& only) {
   const std::vector<std::string> names = index_output_files(config, in.static_files);
-  auto wanted = [&](const char* name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  auto named = [](const std::vector<std::string>& list, const char* name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  auto wanted = [&](const char* name) { return named(names, name) && (only.empty() || named(only, name)); };
   bool static_sitemap = std::any_of(in.static_files.files.begin(), in.static_files.files.end(),
                                     [](const ManifestEntry& e) { return e.path == kSitemapFile; });
   std::vector<OutputFile> files;
@@ -51,7 +55,7 @@ std::vector<OutputFile> render_index_outputs(const Config& config, const IndexIn
   if (wanted(kSearchFile))
     for (OutputFile& f : render_search(in.table, in.metas, in.texts)) files.push_back(std::move(f));
   if (wanted(kRedirectsFile)) add(kRedirectsFile, render_redirects(in.table));
-  if (wanted(kRobotsFile)) add(kRobotsFile, render_robots(config, wanted(kSitemapFile) || static_sitemap));
+  if (wanted(kRobotsFile)) add(kRobotsFile, render_robots(config, named(names, kSitemapFile) || static_sitemap));
   if (wanted(kLlmsFile)) add(kLlmsFile, render_llms(config, in.table));
   if (wanted(kLlmsFullFile)) add(kLlmsFullFile, render_llms_full(config, in.table, in.texts));
   std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });

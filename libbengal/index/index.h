@@ -26,19 +26,23 @@ struct IndexInput {
 };
 
 // Reports every local asset a page references that no step publishes: at the Markdown line
-// that referenced it when the page's body did, else naming the page. `index_files` are this
-// step's own outputs.
-void check_assets(const Config& config, const IndexInput& in, const std::vector<OutputFile>& index_files,
+// that referenced it when the page's body did, else naming the page. `index_files` are the
+// site-wide files (index_output_files), which a page may reference too.
+void check_assets(const Config& config, const IndexInput& in, const std::vector<std::string>& index_files,
                   Diagnostics& diags);
 
 // The asset dependency map: {"/css/site.css": ["content/a.md", ...], ...}, URLs sorted, the
 // pages that reference each in order.
 std::string render_asset_map(const std::vector<AssetRefsShard>& refs);
 
-// Every site-wide file that index_output_files names for this config and static manifest,
-// plus the sitemap-N.xml files of a sitemap index; sorted by path, each with its hash.
+// Every site-wide file that index_output_files names for this config and static manifest, or
+// only those of them that `only` names when it is not empty, plus the sitemap-N.xml files of a
+// sitemap index; sorted by path, each with its hash. `only` lets the search index and
+// llms-full.txt, which read every page's text, be a build step of their own, so that a body
+// edit re-runs that step and not the one that writes the sitemap.
 std::vector<OutputFile> render_index_outputs(const Config& config, const IndexInput& in,
-                                             size_t sitemap_max_urls = kSitemapMaxUrls);
+                                             size_t sitemap_max_urls = kSitemapMaxUrls,
+                                             const std::vector<std::string>& only = {});
 
 // The manifest of the files, for the prune step: their paths, sorted, and no hashes (as in the
 // static manifest), so it changes only when the set of files does and an edit that changes

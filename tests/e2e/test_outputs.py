@@ -237,15 +237,22 @@ class Outputs(SiteTest):
 
     def index_outputs(self, site):
         """The outputs of the index edge in build.ninja."""
+        outputs = []
         for line in site.read("build.ninja").splitlines():
             m = re.match(r"build (.*?): index ", line)
             if m:
-                return m.group(1).split()
-        raise AssertionError("no index edge in build.ninja")
+                outputs += m.group(1).split()
+        if not outputs:
+            raise AssertionError("no index edge in build.ninja")
+        return outputs
 
     def index_manifest(self, site):
-        dump = site.run("bengal-dump", "--body-only", ".bengal/index.manifest").stdout
-        return [f["path"] for f in json.loads(dump)["files"]]
+        written = []
+        for manifest in (".bengal/index.manifest", ".bengal/search.manifest"):
+            if os.path.exists(site.file(manifest)):
+                dump = site.run("bengal-dump", "--body-only", manifest).stdout
+                written += [f["path"] for f in json.loads(dump)["files"]]
+        return sorted(written)
 
     def test_the_manifest_names_what_was_written(self):
         site = self.built("docs")
@@ -255,9 +262,11 @@ class Outputs(SiteTest):
         # The search index's fragments and chunks vary with the content: only the manifest names them.
         search = sorted(os.listdir(site.file("public/search")))
         self.assertEqual([p for p in written if p.startswith("search/")], ["search/" + n for n in search])
+        # Two edges: the files read from the page table, and those that read every page's text.
         self.assertEqual(self.index_outputs(site),
-                         ["public/llms-full.txt", "public/llms.txt", "public/robots.txt", "public/search/index.json",
-                          "public/sitemap.xml", ".bengal/index.manifest", ".bengal/assetmap.json"])
+                         ["public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest",
+                          ".bengal/assetmap.json",
+                          "public/llms-full.txt", "public/search/index.json", ".bengal/search.manifest"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
 
     def test_outputs_switched_off_are_not_written_and_are_removed(self):
@@ -269,7 +278,8 @@ class Outputs(SiteTest):
             self.assertFalse(os.path.exists(site.file("public/" + rel)), rel)
         self.assertTrue(os.path.exists(site.file("public/search/index.json")))
         self.assertEqual(self.index_outputs(site),
-                         ["public/search/index.json", ".bengal/index.manifest", ".bengal/assetmap.json"])
+                         [".bengal/index.manifest", ".bengal/assetmap.json",
+                          "public/search/index.json", ".bengal/search.manifest"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
         fresh = self.site("docs")
         shutil.copy(site.file("bengal.toml"), fresh.file("bengal.toml"))
@@ -280,15 +290,19 @@ class Outputs(SiteTest):
 
     def test_a_body_edit_rewrites_llms_full_but_not_the_index_manifest(self):
         site = self.built("docs")
-        manifest = os.stat(site.file(".bengal/index.manifest")).st_mtime_ns
+        manifest = os.stat(site.file(".bengal/search.manifest")).st_mtime_ns
         # Punctuation only: the text changes, the set of search terms (and fragment files) does not.
         site.edit("content/guide/writing/front-matter.md", "Other keys are kept as `params`",
                   "Other keys are kept; as `params`")
         ran = steps(site.ninja().stdout)
-        self.assertIn("INDEX public", ran)
+        # Only the index edge that reads the text: the page table, and so the sitemap, did not change.
+        self.assertIn("INDEX .bengal/search.manifest", ran)
+        self.assertNotIn("INDEX .bengal/index.manifest", ran)
+        self.assertNotIn("LINK", " ".join(ran))
+        self.assertNotIn("PRUNE", " ".join(ran))  # the emit manifest lists paths: it did not change
         self.assertIn("kept; as", site.read("public/llms-full.txt"))
         # The same files: the manifest (paths only) keeps its bytes and its time.
-        self.assertEqual(os.stat(site.file(".bengal/index.manifest")).st_mtime_ns, manifest)
+        self.assertEqual(os.stat(site.file(".bengal/search.manifest")).st_mtime_ns, manifest)
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,7 @@
-// The index edge of the build file: the site-wide files it declares ([outputs], a static file
-// of the same name), the static manifest it reads, the manifest it writes, and the prune step
-// that reads that manifest.
+// The index edges of the build file: the site-wide files they declare ([outputs], a static
+// file of the same name), the static manifest they read, the manifests they write, and the
+// prune step that reads those manifests. One edge writes what the page table and manifests
+// give (and checks the assets), the other what every page's text gives (search, llms-full.txt).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,23 +14,53 @@ namespace {
 
 using namespace bengal::testing;
 
-const NinjaEdge* index_edge(const NinjaFile& f) {
-  std::vector<const NinjaEdge*> edges = f.edges_of("index");
-  EXPECT_EQ(edges.size(), 1u);
-  return edges.empty() ? nullptr : edges[0];
+// The edge that writes `manifest`.
+const NinjaEdge* index_edge(const NinjaFile& f, const std::string& manifest = ".bengal/index.manifest") {
+  const NinjaEdge* e = f.producer(manifest);
+  EXPECT_NE(e, nullptr) << manifest;
+  if (e) EXPECT_EQ(e->rule, "index");
+  return e;
 }
+const NinjaEdge* search_edge(const NinjaFile& f) { return index_edge(f, ".bengal/search.manifest"); }
 
 TEST(IndexEdge, DeclaresEveryOutputAndItsManifest) {
   Generated g;
   NinjaFile f = g.parsed();
+  EXPECT_EQ(f.edges_of("index").size(), 2u);
   const NinjaEdge* e = index_edge(f);
+  const NinjaEdge* search = search_edge(f);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->outputs, (Strings{"public/llms-full.txt", "public/llms.txt", "public/robots.txt", "public/search/index.json",
-                                 "public/sitemap.xml", ".bengal/index.manifest", ".bengal/assetmap.json"}));
+  ASSERT_NE(search, nullptr);
+  EXPECT_EQ(e->outputs, (Strings{"public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest",
+                                 ".bengal/assetmap.json"}));
+  EXPECT_EQ(search->outputs, (Strings{"public/llms-full.txt", "public/search/index.json", ".bengal/search.manifest"}));
   // The default target builds them all.
   const NinjaEdge* site = f.producer("site");
   ASSERT_NE(site, nullptr);
-  for (const std::string& o : e->outputs) EXPECT_TRUE(contains(site->inputs, o)) << o;
+  for (const NinjaEdge* edge : {e, search})
+    for (const std::string& o : edge->outputs) EXPECT_TRUE(contains(site->inputs, o)) << o;
+}
+
+TEST(IndexEdge, OnlyTheSearchEdgeReadsTheText) {
+  Generated g;
+  NinjaFile f = g.parsed();
+  const NinjaEdge* e = index_edge(f);
+  const NinjaEdge* search = search_edge(f);
+  ASSERT_NE(e, nullptr);
+  ASSERT_NE(search, nullptr);
+  auto any_ending = [](const Strings& list, const std::string& suffix) {
+    for (const std::string& s : list)
+      if (s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+    return false;
+  };
+  EXPECT_TRUE(any_ending(search->inputs, ".text"));
+  EXPECT_TRUE(any_ending(search->inputs, ".meta"));
+  EXPECT_FALSE(any_ending(search->inputs, ".assetrefs"));
+  EXPECT_FALSE(any_ending(e->inputs, ".text"));
+  EXPECT_FALSE(any_ending(e->inputs, ".meta"));
+  EXPECT_TRUE(any_ending(e->inputs, ".assetrefs"));
+  EXPECT_EQ(e->vars.at("flags"), "--asset-map .bengal/assetmap.json --outputs sitemap.xml,robots.txt,llms.txt,_redirects");
+  EXPECT_EQ(search->vars.at("flags"), "--outputs search/index.json,llms-full.txt");
 }
 
 TEST(IndexEdge, ReadsTheStaticManifestAndWritesItsOwn) {
@@ -42,7 +73,8 @@ TEST(IndexEdge, ReadsTheStaticManifestAndWritesItsOwn) {
   const std::string& command = f.rules["index"]["command"];
   EXPECT_NE(command.find("--static-manifest " + var_ref("bdir") + "/static.manifest"), std::string::npos)
       << shown(command);
-  EXPECT_NE(command.find("--manifest " + var_ref("bdir") + "/index.manifest"), std::string::npos) << shown(command);
+  EXPECT_NE(command.find("--manifest " + var_ref("manifest")), std::string::npos) << shown(command);
+  EXPECT_EQ(e->vars.at("manifest"), ".bengal/index.manifest");
 }
 
 TEST(IndexEdge, ThePruneStepReadsTheIndexManifest) {
@@ -52,6 +84,7 @@ TEST(IndexEdge, ThePruneStepReadsTheIndexManifest) {
   ASSERT_NE(prune, nullptr);
   EXPECT_EQ(prune->rule, "prune");
   EXPECT_TRUE(contains(prune->inputs, ".bengal/index.manifest"));
+  EXPECT_TRUE(contains(prune->inputs, ".bengal/search.manifest"));
   EXPECT_TRUE(contains(prune->inputs, ".bengal/static.manifest"));
   // Every shard's manifest too: the prune step merges them all.
   EXPECT_TRUE(contains(prune->inputs, ".bengal/shards/_generated.manifest"));
@@ -79,10 +112,14 @@ TEST(IndexEdge, DeclaresOnlyTheEnabledOutputs) {
   NinjaFile f = g.parsed();
   const NinjaEdge* e = index_edge(f);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->outputs, (Strings{"public/llms-full.txt", "public/robots.txt", "public/search/index.json",
-                                 ".bengal/index.manifest", ".bengal/assetmap.json"}));
+  EXPECT_EQ(e->outputs, (Strings{"public/robots.txt", ".bengal/index.manifest", ".bengal/assetmap.json"}));
   g.config.outputs = {false, false, false, false};
-  EXPECT_EQ(index_edge(g.parsed())->outputs, (Strings{"public/search/index.json", ".bengal/index.manifest", ".bengal/assetmap.json"}));
+  f = g.parsed();
+  EXPECT_EQ(index_edge(f)->outputs, (Strings{".bengal/index.manifest", ".bengal/assetmap.json"}));
+  EXPECT_EQ(search_edge(f)->outputs, (Strings{"public/search/index.json", ".bengal/search.manifest"}));
+  // With search and llms-full.txt off there is no search edge.
+  g.config.outputs.search = false;
+  EXPECT_EQ(g.parsed().producer(".bengal/search.manifest"), nullptr);
 }
 
 TEST(IndexEdge, AwkwardOutputFolder) {
@@ -92,6 +129,7 @@ TEST(IndexEdge, AwkwardOutputFolder) {
   EXPECT_EQ(f.errors, Strings{});
   ASSERT_NE(f.producer("pub:lic dir/llms-full.txt"), nullptr);
   EXPECT_EQ(f.producer("pub:lic dir/llms-full.txt")->rule, "index");
+  ASSERT_NE(f.producer("pub:lic dir/sitemap.xml"), nullptr);
 }
 
 }  // namespace
