@@ -53,7 +53,7 @@ Value Renderer::eval_node(const Expr* e) {
     case ExprKind::kConcat: return eval_concat(static_cast<const ConcatExpr*>(e));
     case ExprKind::kCond: {
       auto* c = static_cast<const CondExpr*>(e);
-      if (eval(c->test).truthy()) return eval(c->then);
+      if (test(c->test)) return eval(c->then);
       return c->otherwise ? eval(c->otherwise) : Value::undefined();
     }
     case ExprKind::kList: case ExprKind::kTuple: {
@@ -238,12 +238,16 @@ static bool compare(CmpOp op, const Value& a, const Value& b) {
   return false;
 }
 
+std::optional<bool> Renderer::compare_in_place(const CompareExpr* e) {
+  if (e->rest.size() != 1) return std::nullopt;
+  const Value* left = find_place(e->first);
+  const Value* right = left ? find_place(e->rest[0].second) : nullptr;
+  if (!left || !right || left->is_undefined() || right->is_undefined()) return std::nullopt;
+  return compare(e->rest[0].first, *left, *right);
+}
+
 Value Renderer::eval_compare(const CompareExpr* e) {
-  if (e->rest.size() == 1) {  // a == b between places: no copies
-    const Value* left = find_place(e->first);
-    const Value* right = left ? find_place(e->rest[0].second) : nullptr;
-    if (left && right && !left->is_undefined() && !right->is_undefined()) return Value(compare(e->rest[0].first, *left, *right));
-  }
+  if (std::optional<bool> result = compare_in_place(e)) return Value(*result);
   Value left = eval(e->first);
   for (const auto& [op, right_expr] : e->rest) {
     Value right = eval(right_expr);

@@ -29,6 +29,7 @@ class MacroObject : public Object {
   const Body& body() const { return body_; }
   const CompiledTemplate& tpl() const { return tpl_; }
   Scope* closure() const { return closure_; }
+  bool belongs_to(const Renderer& renderer) const { return &renderer_ == &renderer; }
 
  private:
   Renderer& renderer_;

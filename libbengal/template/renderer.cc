@@ -101,6 +101,7 @@ void Renderer::write(const Value& v) {
 }
 
 void Renderer::exec_print(const PrintStmt* s) {
+  if (s->expr->kind == ExprKind::kCall && print_macro_call(static_cast<const CallExpr*>(s->expr))) return;
   if (const Value* v = find_place(s->expr)) {
     write(*v);
   } else {
@@ -108,7 +109,31 @@ void Renderer::exec_print(const PrintStmt* s) {
   }
 }
 
+// `and`, `or`, `not` and a comparison between places are decided here, without making the
+// Values that eval() would return for them: conditions in loops run once per item.
 bool Renderer::test(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::kNot: return !test(static_cast<const UnaryExpr*>(e)->operand);
+    case ExprKind::kAnd: {
+      auto* l = static_cast<const LogicalExpr*>(e);
+      return test(l->left) && test(l->right);
+    }
+    case ExprKind::kOr: {
+      auto* l = static_cast<const LogicalExpr*>(e);
+      return test(l->left) || test(l->right);
+    }
+    case ExprKind::kCompare: {
+      std::optional<bool> result;
+      try {
+        result = compare_in_place(static_cast<const CompareExpr*>(e));
+      } catch (const EvalError& err) {
+        fail(e->offset, err.what());
+      }
+      if (result) return *result;
+      break;
+    }
+    default: break;
+  }
   const Value* v = find_place(e);
   return v ? v->truthy() : eval(e).truthy();
 }
@@ -147,7 +172,7 @@ void Renderer::run_loop(const ForStmt* s, Scope* outer, const Value& iterable, i
     std::vector<Value> kept;
     for (const Value& item : items.as_list().items) {
       assign(s->target, item);
-      if (eval(s->filter).truthy()) kept.push_back(item);
+      if (test(s->filter)) kept.push_back(item);
     }
     items = Value::list(std::move(kept));
     scope.vars.clear();

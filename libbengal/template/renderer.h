@@ -4,6 +4,7 @@
 // renderer.cc, expressions in eval.cc, macros/loop/imports in renderer_calls.cc.
 // Internal to the template module.
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -99,6 +100,8 @@ class Renderer {
 
   // ---- macros, calls, imports (renderer_calls.cc) ----
   void exec_macro(const MacroStmt* s);
+  void run_macro(const MacroObject& macro, const Args& args, std::string& out);
+  bool print_macro_call(const CallExpr* e);  // false when the callee is not a macro
   void exec_call_block(const CallBlockStmt* s);
   void exec_import(const ImportStmt* s);
   void exec_from_import(const FromImportStmt* s);
@@ -125,6 +128,9 @@ class Renderer {
   Value eval_filter(const FilterExpr* e);
   Value eval_test(const TestExpr* e);
   Value eval_compare(const CompareExpr* e);
+  // a == b between places (item.url == page.url), without copies; nullopt when either side
+  // must be evaluated, or for a chain (a < b < c).
+  std::optional<bool> compare_in_place(const CompareExpr* e);
   Value eval_concat(const ConcatExpr* e);
   Value eval_dict(const DictExpr* e);
   void eval_args(const CallArgs& call, ArgValues& out);

@@ -24,6 +24,30 @@ void Renderer::exec_call_block(const CallBlockStmt* s) {
 }
 
 Value Renderer::invoke_macro(const MacroObject& macro, const Args& args) {
+  std::string output;
+  run_macro(macro, args, output);
+  return markup_if_autoescape(std::move(output));
+}
+
+// {{ macro(...) }}: the macro writes straight into the output, where printing the string
+// invoke_macro returns would copy it (the string is safe, or autoescape is off: printed as is).
+bool Renderer::print_macro_call(const CallExpr* e) {
+  if (e->callee->kind != ExprKind::kName) return false;
+  const Value* callee = find_place(e->callee);
+  auto* macro = callee && callee->is_object() ? dynamic_cast<const MacroObject*>(&callee->as_object()) : nullptr;
+  if (!macro || !macro->belongs_to(*this)) return false;
+  Value keep_alive = *callee;  // the arguments may rebind the name `callee` points into
+  ArgValues args;
+  try {
+    eval_args(e->args, args);
+    run_macro(*macro, args.args(), *out_);
+  } catch (const EvalError& err) {
+    fail(e->offset, err.what());
+  }
+  return true;
+}
+
+void Renderer::run_macro(const MacroObject& macro, const Args& args, std::string& out) {
   const MacroSignature& sig = macro.signature();
   const std::string& name = *sig.name;
   if (args.size() > sig.params.size() && !sig.uses_varargs) {
@@ -72,11 +96,13 @@ Value Renderer::invoke_macro(const MacroObject& macro, const Args& args) {
     for (size_t i = sig.params.size(); i < args.size(); ++i) rest.push_back(args[i]);
     scope.set(registry_.varargs_name, Value::tuple(std::move(rest)));
   }
-  std::string output = capture(macro.body());
+  std::string* saved_out = out_;
+  out_ = &out;
+  exec(macro.body());
+  out_ = saved_out;
   scope_ = saved_scope;
   tpl_ = saved_tpl;
   --depth_;
-  return markup_if_autoescape(std::move(output));
 }
 
 Value Renderer::render_loop_again(LoopObject& loop, const Value& iterable) {

@@ -1,6 +1,7 @@
 #include "template/value.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "template/escape.h"
 #include "template/pyformat.h"
@@ -179,19 +180,35 @@ Value Value::as_safe() const {
 
 // ---- Map ----
 
-// Map keys are short names: comparing them inline beats a call to memcmp.
+// Map keys are short names: comparing them inline, eight bytes at a time, beats a call to
+// memcmp.
 static bool same_key(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
+  size_t n = a.size();
+  const char* x = a.data();
+  const char* y = b.data();
+  for (; n >= 8; n -= 8, x += 8, y += 8) {
+    uint64_t wx, wy;
+    std::memcpy(&wx, x, 8);
+    std::memcpy(&wy, y, 8);
+    if (wx != wy) return false;
+  }
+  for (; n > 0; --n, ++x, ++y) {
+    if (*x != *y) return false;
   }
   return true;
 }
 
+static size_t hash_key(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
 size_t Map::index_of(std::string_view key) const {
   if (!index_.empty()) {
-    auto it = index_.find(std::string(key));
-    return it == index_.end() ? kNotFound : it->second;
+    size_t mask = index_.size() - 1;
+    for (size_t slot = hash_key(key) & mask;; slot = (slot + 1) & mask) {
+      uint32_t entry = index_[slot];
+      if (entry == 0) return kNotFound;
+      if (same_key(entries_[entry - 1].first, key)) return entry - 1;
+    }
   }
   for (size_t i = 0; i < entries_.size(); ++i) {
     const std::string& k = entries_[i].first;
@@ -223,13 +240,24 @@ void Map::set(std::string key, Value value) {
     *existing = std::move(value);
     return;
   }
-  if (!index_.empty()) index_.emplace(key, static_cast<uint32_t>(entries_.size()));
   entries_.emplace_back(std::move(key), std::move(value));
-  if (index_.empty() && entries_.size() >= kIndexFrom) build_index();
+  if (!index_.empty() && entries_.size() * 2 <= index_.size()) {
+    add_to_index(static_cast<uint32_t>(entries_.size() - 1));
+  } else if (entries_.size() >= kIndexFrom) {
+    build_index(std::max<size_t>(index_.size() * 2, 32));
+  }
 }
 
-void Map::build_index() {
-  for (size_t i = 0; i < entries_.size(); ++i) index_.emplace(entries_[i].first, static_cast<uint32_t>(i));
+void Map::add_to_index(uint32_t position) {
+  size_t mask = index_.size() - 1;
+  size_t slot = hash_key(entries_[position].first) & mask;
+  while (index_[slot] != 0) slot = (slot + 1) & mask;
+  index_[slot] = position + 1;
+}
+
+void Map::build_index(size_t slots) {
+  index_.assign(slots, 0);
+  for (size_t i = 0; i < entries_.size(); ++i) add_to_index(static_cast<uint32_t>(i));
 }
 
 // ---- Args ----
@@ -327,6 +355,12 @@ bool less_than(const Value& a, const Value& b) {
                   std::string(b.type_name()) + "'");
 }
 
+// glibc's memmem is several times faster than std::string::find, which stops at every
+// occurrence of the needle's first character ('<' or 'c' in HTML): `'class="math' in page.content`.
+static bool contains_substring(std::string_view haystack, std::string_view needle) {
+  return needle.empty() || memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
+}
+
 bool contains(const Value& haystack, const Value& needle) {
   switch (haystack.kind()) {
     case Kind::kUndefined: return false;
@@ -334,7 +368,7 @@ bool contains(const Value& haystack, const Value& needle) {
       if (!needle.is_string()) {
         throw EvalError("'in <string>' requires string as left operand, not " + std::string(needle.type_name()));
       }
-      return haystack.as_string().find(needle.as_string()) != std::string::npos;
+      return contains_substring(haystack.as_string(), needle.as_string());
     case Kind::kList:
       for (const Value& item : haystack.as_list().items) {
         if (equals(item, needle)) return true;

@@ -132,6 +132,8 @@ class Map {
   const Value* find(std::string_view key, uint32_t& hint) const;
   // Replaces the value of an existing key in place (keeping its position) or appends.
   void set(std::string key, Value value);
+  // Room for `n` entries, for a caller that knows how many it will set.
+  void reserve(size_t n) { entries_.reserve(n); }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
@@ -143,9 +145,12 @@ class Map {
   static constexpr size_t kIndexFrom = 12;  // small maps are scanned; big ones hashed
   static constexpr size_t kNotFound = static_cast<size_t>(-1);
   size_t index_of(std::string_view key) const;
-  void build_index();
+  void add_to_index(uint32_t position);
+  void build_index(size_t slots);
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, uint32_t> index_;
+  // Open addressing over the entries' own keys, so a key is stored once: each slot holds an
+  // entry's position + 1, or 0 when empty. Empty for small maps; at most half full.
+  std::vector<uint32_t> index_;
 };
 
 // Call arguments: positional values then keyword values, as written.

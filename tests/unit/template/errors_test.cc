@@ -48,6 +48,12 @@ TEST(TemplateErrors, RuntimeErrorsPointAtTheExpression) {
   EXPECT_EQ(error_of("x\n{{ 1 / 0 }}"), "main.html:2:6: error: division by zero");
   EXPECT_EQ(error_of("{{ 'a' + 1 }}"), "main.html:1:8: error: unsupported operand type(s) for +: 'str' and 'int'");
   EXPECT_EQ(error_of("{{ [1, 'a']|sort }}"), "main.html:1:13: error: '<' not supported between instances of 'str' and 'int'");
+  // A comparison that fails in a condition points at the comparison, as it does in {{ }}.
+  EXPECT_EQ(error_of("{{ n < 'a' }}", {{"n", 1}}), "main.html:1:4: error: '<' not supported between instances of 'int' and 'str'");
+  EXPECT_EQ(error_of("{% if n < 'a' %}{% endif %}", {{"n", 1}}),
+            "main.html:1:7: error: '<' not supported between instances of 'int' and 'str'");
+  EXPECT_EQ(error_of("{% for x in [1] if x < 'a' and x %}{% endfor %}"),
+            "main.html:1:20: error: '<' not supported between instances of 'int' and 'str'");
 }
 
 TEST(TemplateErrors, ErrorsInIncludedTemplatesNameThatFile) {

@@ -41,6 +41,25 @@ TEST(Render, IfElifElse) {
   EXPECT_EQ(render("{{ 'y' if x else 'n' }}{{ 'z' if x }}", {{"x", false}}), "n");
 }
 
+TEST(Render, ConditionsAndComparisons) {
+  nlohmann::ordered_json ctx = {{"page", {{"url", "/b/"}, {"n", 2}}},
+                                {"items", {{{"url", "/a/"}, {"n", 1}}, {{"url", "/b/"}, {"n", 2}}, {{"url", "/c/"}, {"n", 3}}}}};
+  // Comparisons between places, and `and`, `or`, `not` in if, loop filters and `x if c else y`.
+  EXPECT_EQ(render("{% for i in items %}{% if i.url == page.url %}[{{ i.n }}]{% else %}{{ i.n }}{% endif %}{% endfor %}", ctx),
+            "1[2]3");
+  EXPECT_EQ(render("{% for i in items if i.n != 2 and not i.url == '/z/' %}{{ i.n }}{% endfor %}", ctx), "13");
+  EXPECT_EQ(render("{% for i in items if i.n < 2 or i.n > page.n %}{{ i.n }}/{{ loop.length }} {% endfor %}", ctx),
+            "1/2 3/2 ");
+  EXPECT_EQ(render("{% for i in items %}{{ 'y' if i.n >= page.n and i.missing is not defined else 'n' }}{% endfor %}", ctx),
+            "nyy");
+  EXPECT_EQ(render("{% if 1 < 2 < 3 and not (2 < 1 < 3) %}chain{% endif %}"), "chain");
+  EXPECT_EQ(render("{% if page.missing == page.missing2 %}undefined equal{% endif %}", ctx), "undefined equal");
+  // Substrings, as the theme tests page.content.
+  EXPECT_EQ(render("{{ 'class=\"math' in s }} {{ 'class=\"mermaid\"' in s }} {{ '' in s }} {{ 'x' in '' }}",
+                   {{"s", "<p class=\"x\">a</p><div class=\"math display\">"}}),
+            "True False True False");
+}
+
 TEST(Render, LoopVariables) {
   EXPECT_EQ(render("{% for x in 'abc' %}{{ loop.index }}{{ loop.index0 }}{{ loop.revindex }}{{ loop.first }}"
                    "{{ loop.last }}{{ loop.length }};{% endfor %}"),

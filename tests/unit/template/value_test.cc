@@ -91,6 +91,31 @@ TEST(Map, LargeMapsStayCorrectWithTheIndex) {
   EXPECT_EQ(m.find("k7", hint)->as_int(), 7);
 }
 
+TEST(Map, IndexGrowsAndTellsApartKeysThatDifferLate) {
+  Map m;
+  m.reserve(4);
+  std::vector<std::string> keys;
+  for (int i = 0; i < 300; ++i) keys.push_back("a_long_shared_prefix_" + std::to_string(i));
+  keys.push_back("");
+  keys.push_back("a_long_shared_prefix_");
+  for (size_t i = 0; i < keys.size(); ++i) {
+    m.set(keys[i], Value(static_cast<int64_t>(i)));
+    ASSERT_EQ(m.find(keys[i])->as_int(), static_cast<int64_t>(i)) << keys[i];  // across every rebuild of the index
+  }
+  ASSERT_EQ(m.size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(m.find(keys[i])->as_int(), static_cast<int64_t>(i)) << keys[i];
+    EXPECT_EQ(m.entries()[i].first, keys[i]);
+  }
+  EXPECT_EQ(m.find("a_long_shared_prefix_300"), nullptr);
+  EXPECT_EQ(m.find("a_long_shared_prefix_1x"), nullptr);
+  Map copy = m;  // a copy keeps a working index
+  copy.set("a_long_shared_prefix_7", Value("seven"));
+  EXPECT_EQ(copy.find("a_long_shared_prefix_7")->as_string(), "seven");
+  EXPECT_EQ(m.find("a_long_shared_prefix_7")->as_int(), 7);
+  EXPECT_EQ(copy.size(), m.size());
+}
+
 TEST(Operators, PythonEqualityAndOrder) {
   EXPECT_TRUE(equals(Value(1), Value(1.0)));
   EXPECT_TRUE(equals(Value(true), Value(1)));
