@@ -109,25 +109,6 @@ void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta,
   for (const auto& [w, points] : bonus) terms.add(w, doc, points);
 }
 
-// A term as a JSON string; the terms are letters and digits, escaped all the same.
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      static const char* const kHex = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[(c >> 4) & 15];
-      out += kHex[c & 15];
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
 // Files the terms of [first, last) under `key`, or splits them by one more character when
 // the fragment would be too big. Terms no longer than the key stay under the key itself.
 // The JSON is written by hand: {"term":[doc,score,...],...}, terms sorted by bytes.
@@ -143,7 +124,7 @@ void file_fragments(TermRange first, TermRange last, const std::string& key, siz
     const std::string& term = *it->first;
     if (!split || char_count(term) <= key_chars) {
       if (fragment.size() > 1) fragment += ',';
-      append_json_string(fragment, term);
+      append_json_string(fragment, term);  // valid UTF-8: made of decoded code points
       fragment += ":[";
       bool first_number = true;
       for (const auto& [doc, score] : *it->second) {

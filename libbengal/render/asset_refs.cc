@@ -1,26 +1,69 @@
 #include "render/asset_refs.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace bengal {
 namespace {
 
+// HTML names are ASCII: compared without the locale.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// Character classes for the per-character loops, looked up in one table.
+enum CharClass : uint8_t { kSpace = 1, kAlnum = 2, kEndsName = 4 /* space, '=' or '>' */, kEndsBare = 8 /* space or '>' */ };
+
+constexpr std::array<uint8_t, 256> make_char_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (char c : {' ', '\t', '\n', '\r', '\f'}) classes[static_cast<unsigned char>(c)] = kSpace | kEndsName | kEndsBare;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kAlnum;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = classes[c - 'a' + 'A'] = kAlnum;
+  classes['='] = kEndsName;
+  classes['>'] = kEndsName | kEndsBare;
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kCharClasses = make_char_classes();
+
+bool has_class(char c, CharClass k) { return kCharClasses[static_cast<unsigned char>(c)] & k; }
+bool is_space(char c) { return has_class(c, kSpace); }
+
+// The tags the scanner treats specially: those with asset attributes, and those whose text
+// is not markup. Found once per tag, so the attributes are not compared with names again.
+enum class Tag { kOther, kImg, kSource, kScript, kLink, kVideo, kAudio, kTrack, kStyle };
+
+Tag classify(std::string_view name) {
+  // Most tags (a, li, div, span) have no name of their length: one switch rules them out.
+  auto is = [&](std::string_view tag_name, Tag tag) { return iequals(name, tag_name) ? tag : Tag::kOther; };
+  switch (name.size()) {
+    case 3: return is("img", Tag::kImg);
+    case 4: return is("link", Tag::kLink);
+    case 5:
+      if (iequals(name, "video")) return Tag::kVideo;
+      if (iequals(name, "audio")) return Tag::kAudio;
+      if (iequals(name, "track")) return Tag::kTrack;
+      return is("style", Tag::kStyle);
+    case 6: return iequals(name, "source") ? Tag::kSource : is("script", Tag::kScript);
+    default: return Tag::kOther;
+  }
+}
 
 // Which attributes of a tag name an asset.
-bool is_asset_attribute(std::string_view tag, std::string_view attr) {
-  if (iequals(tag, "img") || iequals(tag, "source")) return iequals(attr, "src") || iequals(attr, "srcset");
-  if (iequals(tag, "script") || iequals(tag, "audio") || iequals(tag, "track")) return iequals(attr, "src");
-  if (iequals(tag, "link")) return iequals(attr, "href");
-  if (iequals(tag, "video")) return iequals(attr, "src") || iequals(attr, "poster");
+bool is_asset_attribute(Tag tag, std::string_view attr) {
+  switch (tag) {
+    case Tag::kImg: case Tag::kSource: return iequals(attr, "src") || iequals(attr, "srcset");
+    case Tag::kScript: case Tag::kAudio: case Tag::kTrack: return iequals(attr, "src");
+    case Tag::kLink: return iequals(attr, "href");
+    case Tag::kVideo: return iequals(attr, "src") || iequals(attr, "poster");
+    case Tag::kOther: case Tag::kStyle: return false;
+  }
   return false;
 }
 
@@ -89,27 +132,26 @@ std::string local_asset_url(std::string_view url, std::string_view page_url) {
 
 std::vector<std::string> local_asset_urls(std::string_view html, std::string_view page_url) {
   std::vector<std::string> urls;
+  auto add = [&](std::string_view url) {
+    if (std::string r = resolve(url, page_url); !r.empty()) urls.push_back(std::move(r));
+  };
   size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
     ++i;
-    if (html.compare(i, 3, "!--") == 0) {  // comments hold no references
+    if (html.size() - i >= 3 && html[i] == '!' && html[i + 1] == '-' && html[i + 2] == '-') {  // comments hold no references
       size_t end = html.find("-->", i);
       i = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
     size_t name_end = i;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    std::string_view tag = html.substr(i, name_end - i);
+    while (name_end < html.size() && has_class(html[name_end], kAlnum)) ++name_end;
+    Tag tag = classify(html.substr(i, name_end - i));
     i = name_end;
-    bool interesting = !tag.empty() && (iequals(tag, "img") || iequals(tag, "source") || iequals(tag, "script") ||
-                                        iequals(tag, "link") || iequals(tag, "video") || iequals(tag, "audio") ||
-                                        iequals(tag, "track"));
     // Attributes up to '>': name[=value], value quoted with " or ' or bare.
-    bool raw_text = iequals(tag, "script") || iequals(tag, "style");
     while (i < html.size() && html[i] != '>') {
       while (i < html.size() && (is_space(html[i]) || html[i] == '/')) ++i;
       size_t a = i;
-      while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>') ++i;
+      while (i < html.size() && !has_class(html[i], kEndsName)) ++i;
       std::string_view attr = html.substr(a, i - a);
       while (i < html.size() && is_space(html[i])) ++i;
       if (i >= html.size() || html[i] != '=') continue;
@@ -124,10 +166,10 @@ std::vector<std::string> local_asset_urls(std::string_view html, std::string_vie
         i = std::min(end + 1, html.size());
       } else {
         size_t v = i;
-        while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
+        while (i < html.size() && !has_class(html[i], kEndsBare)) ++i;
         value = html.substr(v, i - v);
       }
-      if (!interesting || !is_asset_attribute(tag, attr)) continue;
+      if (!is_asset_attribute(tag, attr)) continue;
       if (iequals(attr, "srcset")) {  // "a.png 1x, b.png 2x": the URL is each candidate's first word
         size_t p = 0;
         while (p < value.size()) {
@@ -136,15 +178,15 @@ std::vector<std::string> local_asset_urls(std::string_view html, std::string_vie
           while (p < value.size() && !is_space(value[p])) ++p;
           std::string_view candidate = value.substr(u, p - u);
           if (!candidate.empty() && candidate.back() == ',') candidate.remove_suffix(1);
-          if (std::string r = resolve(candidate, page_url); !r.empty()) urls.push_back(std::move(r));
+          add(candidate);
           while (p < value.size() && value[p] != ',') ++p;
         }
-      } else if (std::string r = resolve(value, page_url); !r.empty()) {
-        urls.push_back(std::move(r));
+      } else {
+        add(value);
       }
     }
-    if (raw_text) {  // a script's or style's text is not markup: skip to its end tag
-      size_t end = html.find(iequals(tag, "script") ? "</script" : "</style", i);
+    if (tag == Tag::kScript || tag == Tag::kStyle) {  // their text is not markup: skip to the end tag
+      size_t end = html.find(tag == Tag::kScript ? "</script" : "</style", i);
       i = end == std::string_view::npos ? html.size() : end;
     }
   }

@@ -1,5 +1,6 @@
 #include "render/context.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "model/front_matter.h"
@@ -20,6 +21,7 @@ Value strings(const std::vector<std::string>& items) {
 Value ref(const PageRef& r) {
   if (r.url.empty()) return Value();
   Map m;
+  m.reserve(2);
   m.set("title", r.title);
   m.set("url", r.url);
   return Value(std::move(m));
@@ -27,6 +29,7 @@ Value ref(const PageRef& r) {
 
 Value heading(const Heading& h, std::vector<Value> children = {}) {
   Map m;
+  m.reserve(4);
   m.set("level", static_cast<int64_t>(h.level));
   m.set("id", h.id);
   m.set("text", h.text);
@@ -59,8 +62,10 @@ Value toc(const PageMeta* meta) {
 }
 
 
-Value child(const ChildEntry& c) {
+// `room` is how many entries the caller adds after these.
+Value child(const ChildEntry& c, size_t room = 0) {
   Map m;
+  m.reserve(6 + room);
   m.set("title", c.title);
   m.set("url", c.url);
   m.set("summary", c.summary);
@@ -72,6 +77,7 @@ Value child(const ChildEntry& c) {
 
 Value children(const std::vector<ChildEntry>& list, size_t first = 0, size_t count = static_cast<size_t>(-1)) {
   std::vector<Value> out;
+  out.reserve(std::min(count, list.size() - std::min(first, list.size())));
   for (size_t i = first; i < list.size() && i - first < count; ++i) out.push_back(child(list[i]));
   return Value::list(std::move(out));
 }
@@ -89,7 +95,7 @@ std::string format_utc(int64_t t, const char* format) {
 
 // A feed entry: a child entry with its absolute URL and its date in the feeds' formats.
 Value feed_entry(const Site& site, const ChildEntry& c) {
-  Value v = child(c);
+  Value v = child(c, 3);
   Map& m = v.as_map();
   m.set("permalink", absolute_url(site, c.url));
   int64_t t = c.date.empty() ? 0 : unix_time_of(c.date);
@@ -100,6 +106,7 @@ Value feed_entry(const Site& site, const ChildEntry& c) {
 
 Value refs(const std::vector<PageRef>& list) {
   std::vector<Value> out;
+  out.reserve(list.size());
   for (const PageRef& r : list) out.push_back(ref(r));
   return Value::list(std::move(out));
 }
@@ -109,6 +116,7 @@ Value terms(const std::vector<TermRef>& list) {
   Map by_taxonomy;
   for (const TermRef& t : list) {
     Map term;
+    term.reserve(2);
     term.set("name", t.name);
     term.set("url", t.url);
     Value* entries = by_taxonomy.find(t.taxonomy);
@@ -181,8 +189,10 @@ Value menus(const Site& site, const std::string* page_url) {
 
 Value listing_context(const SectionListing& l) {
   std::vector<Value> entries, pages, subsections;
+  entries.reserve(l.items.size());
   for (const ListItem& item : l.items) {
     Map e;
+    e.reserve(3);
     e.set("title", item.title);
     e.set("url", item.url);
     e.set("is_section", item.is_section);
@@ -260,6 +270,7 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
                    const PageBody* body, const FrontMatter& fm, std::string content, std::vector<Value> nav,
                    const Pager* pager) {
   Map p;
+  p.reserve(32);  // room for the keys below
   p.set("kind", page.kind);
   p.set("title", page.title);
   p.set("url", page.url);
@@ -270,6 +281,7 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   std::vector<Value> headings;
   bool has_h1 = false;
   if (meta) {
+    headings.reserve(meta->headings.size());
     for (const Heading& h : meta->headings) {
       headings.push_back(heading(h));
       has_h1 = has_h1 || h.level == 1;
@@ -295,10 +307,12 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   p.set("children", children(page.children));
   p.set("related", refs(page.related));
   std::vector<Value> feed;
+  feed.reserve(page.feed.size());
   for (const ChildEntry& c : page.feed) feed.push_back(feed_entry(site_record, c));
   p.set("feed", Value::list(std::move(feed)));
 
   Map ctx;
+  ctx.reserve(6);
   ctx.set("site", site);
   ctx.set("menus", menus(site_record, &page.url));
   ctx.set("section", nav.empty() ? Value() : nav.back());

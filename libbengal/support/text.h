@@ -14,6 +14,11 @@ void append_html_escaped(std::string& out, std::string_view text);
 // Escapes & < > " ' for XML (sitemap, feeds).
 std::string xml_escape(std::string_view text);
 
+// Appends `s` as a JSON string the way nlohmann::json::dump writes it without ensure_ascii:
+// the two-letter escapes, \u00XX for the other control characters, UTF-8 as it is. Returns
+// false, having written part of it, when `s` is not valid UTF-8 (nlohmann replaces those).
+bool append_json_string(std::string& out, std::string_view s);
+
 // Percent-encodes every byte outside RFC 3986's URL characters (spaces, non-ASCII, quotes,
 // angle brackets...); '%' is kept, so an already encoded URL stays as it is.
 std::string percent_encode_url(std::string_view url);

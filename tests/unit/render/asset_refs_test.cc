@@ -36,6 +36,19 @@ TEST(AssetRefs, SkipsCommentsAndScriptText) {
   EXPECT_EQ(local_asset_urls(html, "/"), Urls{"/yes.png"});
 }
 
+TEST(AssetRefs, TagAndAttributeNamesIgnoreCaseButMustMatchWhole) {
+  std::string html = R"(<SCRIPT SRC="/a.js"></script><Source SrcSet="/b.webp 2x"><LINK HREF=/c.css>)"
+                     R"(<scripts src="/no1.js"><imgs src="/no2.png"><img data-src="/no3.png"><link src="/no4.css">)"
+                     R"(<video poster="/d.jpg"></video><track src="/e.vtt"><audio src="/f.ogg"></audio>)";
+  EXPECT_EQ(local_asset_urls(html, "/"), (Urls{"/a.js", "/b.webp", "/c.css", "/d.jpg", "/e.vtt", "/f.ogg"}));
+}
+
+TEST(AssetRefs, QuotedValuesMayHoldAngleBrackets) {
+  std::string html = R"(<a title="a > b <img src='/no.png'>" href="/x/"><img alt='1 > 0' src="/yes.png">)"
+                     R"(<p data-x=a"b>text<img src = "/spaced.png" / >)";
+  EXPECT_EQ(local_asset_urls(html, "/"), (Urls{"/spaced.png", "/yes.png"}));
+}
+
 TEST(AssetRefs, SortedAndUnique) {
   EXPECT_EQ(local_asset_urls(R"(<img src="/b.png"><img src="/a.png"><IMG SRC="/b.png">)", "/"),
             (Urls{"/a.png", "/b.png"}));
