@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "support/slug.h"
+
 #include <utility>
 #include <vector>
 
@@ -30,6 +34,17 @@ TEST(CountSearchTerms, OnlyTheFirstWordsAreCounted) {
   // Every word counts toward the limit, indexed or not.
   EXPECT_EQ(count_search_terms("alpha the beta gamma", 3), "alpha 1\nbeta 1\n");
   EXPECT_EQ(count_search_terms("", 3), "");
+}
+
+TEST(CountSearchTerms, SameWordsAsForEachSearchWord) {
+  const std::string text = "Ninja's re-stat (x86_64) — Größe, ÉCOLE; naïve ñandú 日本語 café\tTAB\nnew-line 3.14 v2";
+  std::map<std::string, uint32_t> expected;
+  for_each_search_word(text, [&](const std::string& w) {
+    if (is_search_term(w) && !is_search_stop_word(w)) expected[w] = std::min<uint32_t>(expected[w] + 1, kSearchBodyMax);
+  });
+  std::string lines;
+  for (const auto& [w, n] : expected) lines += w + " " + std::to_string(n) + "\n";
+  EXPECT_EQ(count_search_terms(text), lines);
 }
 
 TEST(ForEachCountedTerm, ReadsBackWhatWasCounted) {
