@@ -240,15 +240,19 @@ std::string absolute_url(const Site& site, const std::string& url) {
 }
 
 Value site_context(const Site& site, Value taxonomies) {
-  std::vector<Value> sections;
+  // top_sections: what a header shows, without a loop over every section on every page.
+  std::vector<Value> sections, top_sections;
+  sections.reserve(site.sections.size());
   for (const SiteSection& s : site.sections) {
     Map m;
+    m.reserve(5);
     m.set("key", s.key);
     m.set("parent", s.parent);
     m.set("title", s.title);
     m.set("url", s.url);
     m.set("depth", static_cast<int64_t>(s.depth));
     sections.push_back(Value(std::move(m)));
+    if (s.depth == 1) top_sections.push_back(sections.back());
   }
   Map m;
   m.set("title", site.title);
@@ -261,6 +265,7 @@ Value site_context(const Site& site, Value taxonomies) {
   m.set("search", site.search);
   m.set("params", tmpl::from_json(site.params));
   m.set("sections", Value::list(std::move(sections)));
+  m.set("top_sections", Value::list(std::move(top_sections)));
   m.set("menus", menus(site, nullptr));
   m.set("taxonomies", std::move(taxonomies));
   return Value(std::move(m));

@@ -191,6 +191,14 @@ TEST(RenderShard, EscapesTitlesEverywhere) {
   EXPECT_NE(html.find("<meta name=\"description\" content=\"How to &#34;install&#34;\">"), std::string::npos);
 }
 
+TEST(RenderShard, WithoutAMainMenuTheHeaderListsTheTopLevelSections) {
+  Fixture f;
+  EXPECT_NE(f.html().find("<nav aria-label=\"Main\"><ul><li><a href=\"/guide/\">Guide</a></li>"
+                          "<li><a href=\"/blog/\">Blog</a></li></ul></nav>"),
+            std::string::npos)
+      << f.html();
+}
+
 TEST(RenderShard, HomePageTitleIsTheSiteTitle) {
   Fixture f;
   f.page().kind = kKindHome;
