@@ -28,6 +28,18 @@ inline constexpr int kMaxFrontMatterNesting = 256;
 // Each reader appends the top-level entries of its block and returns true, or reports the
 // problem into diags (at the file's line and column) and returns false.
 bool read_yaml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags);
+
+// yaml-cpp alone, for the tests that compare the two readers.
+bool read_yaml_with_yaml_cpp(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags);
+
+// The common case without yaml-cpp (yaml_simple.cc): true, with the entries appended, when the
+// block is only one-line `key: value` entries of the simple forms; false, with nothing
+// appended, for anything else. read_yaml_entries tries it first.
+bool read_simple_yaml_entries(const BlockOrigin& origin, FrontMatterEntries& out);
+
+// A YAML plain scalar typed by the YAML 1.2 core schema: true/false, integers, floats, else
+// the string itself.
+nlohmann::json resolve_yaml_plain_scalar(const std::string& s);
 bool read_toml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags);
 
 // `text` is the whole page and starts with '{'. Returns the offset just past the object's

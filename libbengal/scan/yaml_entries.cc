@@ -41,14 +41,6 @@ std::optional<double> parse_yaml_float(std::string_view s) {
   return v;
 }
 
-nlohmann::json resolve_plain_scalar(const std::string& s) {
-  if (s == "true" || s == "True" || s == "TRUE") return true;
-  if (s == "false" || s == "False" || s == "FALSE") return false;
-  if (auto i = parse_yaml_int(s)) return *i;
-  if (auto f = parse_yaml_float(s)) return *f;
-  return s;
-}
-
 bool is_plain(const YAML::Node& node) { return node.Tag() == "?"; }
 
 // Complex keys ("? [a, b]") are rare; keep them readable rather than refuse them.
@@ -62,7 +54,7 @@ class YamlConverter {
     if (depth > kMaxFrontMatterNesting) return fail("front matter nested too deeply (more than 256 levels)");
     switch (node.Type()) {
       case YAML::NodeType::Scalar:
-        return is_plain(node) ? resolve_plain_scalar(node.Scalar()) : nlohmann::json(node.Scalar());
+        return is_plain(node) ? resolve_yaml_plain_scalar(node.Scalar()) : nlohmann::json(node.Scalar());
       case YAML::NodeType::Sequence: return convert_sequence(node, depth);
       case YAML::NodeType::Map: return convert_map(node, depth);
       default: return nlohmann::json(nullptr);
@@ -122,7 +114,15 @@ std::optional<YAML::Node> load_yaml(const BlockOrigin& origin, Diagnostics& diag
 
 }  // namespace
 
-bool read_yaml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags) {
+nlohmann::json resolve_yaml_plain_scalar(const std::string& s) {
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  if (auto i = parse_yaml_int(s)) return *i;
+  if (auto f = parse_yaml_float(s)) return *f;
+  return s;
+}
+
+bool read_yaml_with_yaml_cpp(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags) {
   std::optional<YAML::Node> root = load_yaml(origin, diags);
   if (!root) return false;
   if (root->IsNull()) return true;  // "---\n---": no fields
@@ -145,6 +145,10 @@ bool read_yaml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagn
     out.push_back(std::move(e));
   }
   return true;
+}
+
+bool read_yaml_entries(const BlockOrigin& origin, FrontMatterEntries& out, Diagnostics& diags) {
+  return read_simple_yaml_entries(origin, out) || read_yaml_with_yaml_cpp(origin, out, diags);
 }
 
 }  // namespace bengal
