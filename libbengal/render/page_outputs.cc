@@ -128,6 +128,11 @@ std::string page_json(const Site& site, const PageLinks& page, const PageMeta* m
   if (std::optional<std::string> json = write_page_json(site, page, meta, body, front, text)) return std::move(*json);
   // Invalid UTF-8 in a source: let nlohmann::json replace it with U+FFFD, as it always has,
   // rather than fail the page.
+  return page_json_via_nlohmann(site, page, meta, body, front, text);
+}
+
+std::string page_json_via_nlohmann(const Site& site, const PageLinks& page, const PageMeta* meta, const PageBody* body,
+                                   const FrontMatter& front, const std::string& text) {
   nlohmann::ordered_json j;
   j["title"] = page.title;
   j["kind"] = page.kind;

@@ -13,6 +13,10 @@ namespace bengal {
 std::string page_json(const Site& site, const PageLinks& page, const PageMeta* meta, const PageBody* body,
                       const FrontMatter& front,
                       const std::string& text);
+// The same document built with nlohmann::json, which replaces invalid UTF-8 with U+FFFD:
+// what page_json falls back to then, and what the tests compare page_json with.
+std::string page_json_via_nlohmann(const Site& site, const PageLinks& page, const PageMeta* meta, const PageBody* body,
+                                   const FrontMatter& front, const std::string& text);
 std::string page_txt(const Site& site, const PageLinks& page, const FrontMatter& front, const std::string& text);
 
 }  // namespace bengal
