@@ -66,6 +66,20 @@ class TableReader {
     }
   }
 
+  // A string that must be one of `allowed`.
+  void word(const char* key, std::string& out, const std::vector<std::string>& allowed) {
+    std::string v = out;
+    string(key, v);
+    if (v == out) return;
+    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
+      diags_.error(loc_of(path_, table_.get(key)->source()), "'" + name_ + "." + key + "' is '" + v +
+                                                                 "', which is not one of: " + one_of(allowed) +
+                                                                 did_you_mean(v, allowed));
+      return;
+    }
+    out = std::move(v);
+  }
+
   void count(const char* key, uint32_t& out, int64_t min = 1) {
     known_.push_back(key);
     const toml::node* n = table_.get(key);
@@ -300,6 +314,7 @@ Config parse_config(const std::string& text, const std::string& path, Diagnostic
     r.count("count", cfg.feed_count, 0);
     r.boolean("rss", cfg.rss);
     r.boolean("atom", cfg.atom);
+    r.word("content", cfg.feed_content, {"summary", "full"});
     r.warn_unknown();
   }
   if (const toml::table* outputs = root["outputs"].as_table()) {

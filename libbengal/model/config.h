@@ -82,6 +82,10 @@ struct Config {
   bool rss = true;
   bool atom = true;
   uint32_t feed_count = 20;  // pages per feed; 0: no feeds
+  std::string feed_content = "summary";  // "summary" or "full": what each entry carries
+  // Whether feeds are written at all, and whether they carry each page's full content.
+  bool feeds_on() const { return feed_count > 0 && (rss || atom); }
+  bool full_feeds() const { return feeds_on() && feed_content == "full"; }
   // [related] count (0 turns related pages off), and [related.weights]: how much one shared
   // term of a taxonomy counts (default 1 for every taxonomy; 0 leaves a taxonomy out).
   uint32_t related_count = 5;

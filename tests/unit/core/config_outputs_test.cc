@@ -79,5 +79,28 @@ TEST(ConfigOutputs, TheFilesBengalIndexWrites) {
   EXPECT_EQ(index_output_files(p.config, {}), (Strings{"llms-full.txt", "search/index.json", "sitemap.xml"}));
 }
 
+// --- [feeds] content ---------------------------------------------------------------------
+
+TEST(ConfigFeeds, ContentIsSummaryByDefaultOrFull) {
+  Parsed p = parse("");
+  EXPECT_EQ(p.config.feed_content, "summary");
+  EXPECT_FALSE(p.config.full_feeds());
+  p = parse("[feeds]\ncontent = \"full\"\n");
+  EXPECT_EQ(p.diags, Strings{});
+  EXPECT_EQ(p.config.feed_content, "full");
+  EXPECT_TRUE(p.config.full_feeds());
+  EXPECT_FALSE(parse("[feeds]\ncontent = \"full\"\ncount = 0\n").config.full_feeds()) << "no feeds at all";
+  EXPECT_FALSE(parse("[feeds]\ncontent = \"full\"\nrss = false\natom = false\n").config.full_feeds());
+}
+
+TEST(ConfigFeeds, ContentMustBeSummaryOrFull) {
+  Parsed p = parse("[feeds]\ncontent = \"ful\"\n");
+  EXPECT_TRUE(p.has_errors);
+  EXPECT_EQ(p.diags, Strings{"bengal.toml:2:11: error: 'feeds.content' is 'ful', which is not one of: summary, full "
+                             "(did you mean 'full'?)"});
+  EXPECT_EQ(p.config.feed_content, "summary");
+  EXPECT_TRUE(parse("[feeds]\ncontent = true\n").has_errors);
+}
+
 }  // namespace
 }  // namespace bengal
