@@ -6,7 +6,7 @@
 
 namespace bengal {
 
-static const std::array<KindInfo, 12> kKinds = {{
+static const std::array<KindInfo, 13> kKinds = {{
     {Kind::kScan, "scan", 1, 1},
     {Kind::kMeta, "meta", 2, 2},
     {Kind::kBody, "body", 2, 2},
@@ -19,6 +19,7 @@ static const std::array<KindInfo, 12> kKinds = {{
     {Kind::kTaxonomies, "taxonomies", 1, 1},
     {Kind::kAssets, "assets", 1, 1},
     {Kind::kAssetRefs, "assetrefs", 1, 1},
+    {Kind::kFeeds, "feeds", 1, 1},
 }};
 
 const KindInfo& kind_info(Kind kind) {

@@ -19,7 +19,7 @@ namespace bengal {
 
 inline constexpr std::string_view kEnvelopeMagic = "bengal-ir";
 
-enum class Kind { kScan, kMeta, kBody, kText, kLink, kSite, kPageTable, kPages, kManifest, kTaxonomies, kAssets, kAssetRefs };
+enum class Kind { kScan, kMeta, kBody, kText, kLink, kSite, kPageTable, kPages, kManifest, kTaxonomies, kAssets, kAssetRefs, kFeeds };
 
 struct KindInfo {
   Kind kind;

@@ -140,6 +140,7 @@ class Linker {
     reserve_pagers();
     find_related();
     collect_feeds();
+    mark_feed_pages();
     index_ids();
     LinkResult r;
     r.site = make_site();
@@ -546,6 +547,14 @@ class Linker {
     return feed;
   }
 
+  // [feeds] content = "full": the pages some feed carries, whose shards give their content.
+  void mark_feed_pages() {
+    if (!config_.full_feeds()) return;
+    in_feed_.assign(nodes_.size(), false);
+    for (const Node& n : nodes_)
+      for (size_t p : feed_of(n)) in_feed_[p] = true;
+  }
+
   void find_related() {
     if (config_.related_count == 0 || terms_.empty()) return;
     std::vector<size_t> pages;  // regular pages only: list pages are not "related reading"
@@ -607,6 +616,7 @@ class Linker {
     site.description = config_.description;
     site.rss = config_.rss && config_.feed_count > 0;
     site.atom = config_.atom && config_.feed_count > 0;
+    site.full_feeds = config_.full_feeds();
     site.search = config_.outputs.search;
     site.json_kinds = config_.outputs.json;
     site.txt_kinds = config_.outputs.txt;
@@ -661,6 +671,7 @@ class Linker {
     pl.terms = n.terms;
     for (size_t r : n.related) pl.related.push_back(ref_to(r));
     for (size_t f : feed_of(n)) pl.feed.push_back(child_entry(f, false));
+    pl.in_feed = i < in_feed_.size() && in_feed_[i];
     if (n.kind == kKindTaxonomy || n.kind == kKindTerm) {
       pl.breadcrumbs.push_back(ref_to(sections_.at("").page));
       if (n.kind == kKindTerm) pl.breadcrumbs.push_back(ref_to(taxonomy_node(n.taxonomy)));
@@ -997,6 +1008,7 @@ class Linker {
   std::map<std::string, Section> sections_;          // node pointers into it stay valid
   std::map<std::string, Owner> owners_;              // output file -> who writes it
   std::vector<Term> terms_;
+  std::vector<bool> in_feed_;  // by node: [feeds] content = "full" and some feed has the page
   std::vector<size_t> taxonomy_nodes_;
   std::vector<std::string> all_rels_;         // sorted, built on the first broken reference
   std::vector<std::string> reference_names_;  // the same as references name them: "guide/intro"

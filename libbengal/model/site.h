@@ -83,8 +83,9 @@ struct PageLinks {
   std::vector<TermRef> terms;        // the page's taxonomy terms, by taxonomy then as written
   std::vector<std::string> aliases;  // redirect files to write, under the output folder
   nlohmann::json cascade = nlohmann::json::object();  // front matter keys set by ancestors' cascades
+  bool in_feed = false;  // [feeds] content = "full": some feed carries this page's content
   MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
-                     feed, terms, aliases, cascade);
+                     feed, terms, aliases, cascade, in_feed);
 };
 
 // Home, section and term pages: the lists that are paginated and have feeds.
@@ -162,11 +163,12 @@ struct Site {
   std::string description;
   bool rss = true;   // write rss.xml beside every home, section and term page
   bool atom = true;  // write atom.xml likewise
+  bool full_feeds = false;  // feed entries carry the pages' content (a feeds file per shard)
   bool search = true;  // bengal-index writes search/ (the theme shows its search box)
   std::vector<std::string> json_kinds;  // page kinds that get index.json beside index.html
   std::vector<std::string> txt_kinds;   // ... and index.txt
   MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page, description, rss,
-                     atom, search, json_kinds, txt_kinds);
+                     atom, search, json_kinds, txt_kinds, full_feeds);
 };
 
 struct TermEntry {
@@ -222,6 +224,34 @@ struct OutputFile {
 struct PagesShard {
   std::vector<OutputFile> files;  // sorted by path
   MSGPACK_DEFINE_MAP(files);
+};
+
+// [feeds] content = "full" (bengal-render --feeds, --fill-feeds). A list page's shard renders
+// its feeds with a slot where each entry's content goes; the shards of the pages in feeds
+// give that content; one site-wide step fills the slots. So no shard reads another's bodies.
+struct FeedSlot {
+  std::string url;       // the page whose content goes here
+  bool escaped = false;  // the template escaped it (RSS <description>); else it goes in as is
+  MSGPACK_DEFINE_MAP(url, escaped);
+};
+
+struct FeedFile {
+  std::string path;                // rss.xml or atom.xml beside a list page
+  std::vector<std::string> parts;  // the rendered text around the slots: slots.size() + 1 parts
+  std::vector<FeedSlot> slots;
+  MSGPACK_DEFINE_MAP(path, parts, slots);
+};
+
+struct FeedItem {
+  std::string url;   // the page's URL
+  std::string html;  // its content, with URLs in href and src made absolute
+  MSGPACK_DEFINE_MAP(url, html);
+};
+
+struct FeedsShard {
+  std::vector<FeedFile> feeds;  // the shard's list pages' feeds, by path
+  std::vector<FeedItem> items;  // the content of the shard's pages that are in some feed, by URL
+  MSGPACK_DEFINE_MAP(feeds, items);
 };
 
 struct ManifestEntry {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "model/page.h"
+#include "model/site.h"
 
 namespace bengal {
 
@@ -39,6 +40,20 @@ TEST(Envelope, WriteRead) {
   EXPECT_EQ(back.pages[0].front.tags, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(back.pages[0].front.params["nested"]["k"], "v");
   EXPECT_EQ(back.pages[0].body_line, 4u);
+}
+
+TEST(Envelope, FeedsWriteRead) {
+  FeedsShard f;
+  f.feeds.push_back({"rss.xml", {"<d>", "</d>"}, {{"/a/", true}}});
+  f.items.push_back({"/a/", "<p>A</p>"});
+  FeedsShard back = decode_intermediate<FeedsShard>(Kind::kFeeds, encode_intermediate(Kind::kFeeds, "p", f), "x.feeds");
+  ASSERT_EQ(back.feeds.size(), 1u);
+  EXPECT_EQ(back.feeds[0].parts, (std::vector<std::string>{"<d>", "</d>"}));
+  EXPECT_EQ(back.feeds[0].slots[0].url, "/a/");
+  EXPECT_TRUE(back.feeds[0].slots[0].escaped);
+  ASSERT_EQ(back.items.size(), 1u);
+  EXPECT_EQ(back.items[0].html, "<p>A</p>");
+  EXPECT_EQ(kind_info(Kind::kFeeds).name, "feeds");
 }
 
 TEST(Envelope, BytesAreDeterministic) {

@@ -376,5 +376,38 @@ TEST(RelatedPages, ScoreFirstThenRankAndNoSelf) {
   EXPECT_EQ(related_pages(terms, {4, 3, 0, 1, 2}, 2, 0, 100)[0], std::vector<uint32_t>{}) << "count 0";
 }
 
+// --- [feeds] content = "full": the pages some feed carries --------------------------------
+
+TEST(FeedPages, FullContentMarksEveryPageOfSomeFeedAndOnlyThose) {
+  Config c = config_with("https://example.org/");
+  c.feed_count = 1;
+  c.feed_content = "full";
+  std::vector<MetaShard> shards = {shard({P("blog/new.md").date("2024-02-01"), P("blog/old.md").date("2024-01-01").tags({"Go"}),
+                                          P("blog/older.md").date("2022-01-01")}),
+                                   shard({P("docs/x.md").date("2023-01-01")})};
+  Linked l = link(shards, c);
+  EXPECT_EQ(l.messages(), Strings{});
+  EXPECT_TRUE(l.result.site.full_feeds);
+  EXPECT_TRUE(l.page("blog/new.md").in_feed);   // home and blog feeds
+  EXPECT_TRUE(l.page("blog/old.md").in_feed);   // only the feed of /tags/go/
+  EXPECT_TRUE(l.page("docs/x.md").in_feed);     // the docs feed
+  EXPECT_FALSE(l.page("blog/older.md").in_feed);  // too old for any feed of one entry
+  for (const PageLinks* p : l.all()) {
+    if (p->kind != kKindPage) EXPECT_FALSE(p->in_feed) << p->url;
+  }
+}
+
+TEST(FeedPages, SummariesOrNoFeedsMarkNothing) {
+  for (int variant = 0; variant < 3; ++variant) {
+    Config c = config_with();
+    if (variant > 0) c.feed_content = "full";
+    if (variant == 1) c.feed_count = 0;
+    if (variant == 2) c.rss = c.atom = false;
+    Linked l = link({shard({P("blog/a.md").date("2024-01-01").tags({"Go"})})}, c);
+    EXPECT_FALSE(l.result.site.full_feeds) << variant;
+    EXPECT_FALSE(l.page("blog/a.md").in_feed) << variant;
+  }
+}
+
 }  // namespace
 }  // namespace bengal
