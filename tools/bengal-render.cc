@@ -5,6 +5,7 @@
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "format/ninja_dyndep.h"
+#include "render/feeds.h"
 #include "render/render.h"
 #include "support/fs.h"
 #include "support/paths.h"
@@ -16,7 +17,8 @@ using namespace bengal;
 
 static const ToolSpec kSpec = {
     "bengal-render",
-    "[OPTIONS] --site FILE [--meta FILE --body FILE] -o OUT SHARD.link | --template FILE --context JSON",
+    "[OPTIONS] --site FILE [--meta FILE --body FILE] -o OUT SHARD.link | --fill-feeds -o OUT SHARD.feeds... | "
+    "--template FILE --context JSON",
     "Render a shard's pages into finished HTML through the theme's templates",
     {
         {"output", 'o', "FILE", "write the pages file to FILE"},
@@ -29,6 +31,9 @@ static const ToolSpec kSpec = {
         {"text", 0, "FILE", "the shard's text file, for index.json and index.txt (Site json_kinds, txt_kinds)"},
         {"assets", 0, "FILE", "the asset map of bengal-emit --hash-assets: asset_url() answers fingerprinted names"},
         {"asset-refs", 0, "FILE", "write the local assets each page references (for bengal-index)"},
+        {"feeds", 0, "FILE", "write the shard's feeds with content slots and its pages' feed content "
+                             "([feeds] content = \"full\"; required then)"},
+        {"fill-feeds", 0, "", "fill the content slots of every feeds file given and write the feeds as a pages file"},
         {"strict", 0, "", "an undefined template variable is an error, not an empty string"},
         {"depfile", 0, "FILE", "write a Make-style depfile naming the template files and folders used"},
         {"dyndep", 0, "FILE", "also write a Ninja dyndep file naming every page file as an output of the emit edge"},
@@ -38,7 +43,7 @@ static const ToolSpec kSpec = {
         {"context", 0, "JSON", "the variables for --template: a JSON object, or @FILE to read one"},
     },
     0,
-    1,
+    static_cast<size_t>(-1),  // one link file, or (--fill-feeds) every feeds file; main() checks
 };
 
 static ThemeOptions theme_options(const Args& args, const std::string& base_path) {
@@ -80,14 +85,36 @@ static std::set<std::string> template_deps(const ThemeOptions& o, std::set<std::
   return used;
 }
 
+// A pages file's files, as a Ninja dyndep file for the emit edge that publishes them.
+static void write_dyndep(const Args& args, const PagesShard& pages, const std::string& target) {
+  std::vector<std::string> files;
+  for (const OutputFile& f : pages.files) files.push_back(join_path(args.get("output-dir", "public"), f.path));
+  write_file_if_changed(args.get("dyndep"), ninja_dyndep(target, files));
+}
+
+// --fill-feeds: the site-wide step of full-content feeds (render/feeds.h).
+static void fill_feeds_files(const Args& args) {
+  if (args.positional.empty()) throw Failure(kExitUsage, "expected feeds files");
+  const std::string output = args.required("output");
+  const std::string dyndep_target = args.has("dyndep") ? args.required("dyndep-target") : std::string();
+  std::vector<FeedsShard> shards;
+  for (const std::string& path : args.positional) shards.push_back(read_intermediate<FeedsShard>(Kind::kFeeds, path));
+  PagesShard pages = fill_feeds(shards);
+  write_intermediate(Kind::kPages, producer_of(kSpec.name), pages, output);
+  if (args.has("dyndep")) write_dyndep(args, pages, dyndep_target);
+}
+
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     if (args.has("template")) return render_one(args, diags);
+    if (args.has("fill-feeds")) return fill_feeds_files(args);
     if (args.positional.size() != 1) throw Failure(kExitUsage, "expected one link file");
     const std::string output = args.required("output");
     const std::string dyndep_target = args.has("dyndep") ? args.required("dyndep-target") : std::string();
     if (args.has("meta") != args.has("body")) throw Failure(kExitUsage, "--meta and --body go together");
     Site site = read_intermediate<Site>(Kind::kSite, args.required("site"));
+    if (site.full_feeds && !args.has("feeds"))
+      throw Failure(kExitUsage, "the site's feeds carry full content ([feeds] content = \"full\"): give --feeds FILE");
     LinkShard links = read_intermediate<LinkShard>(Kind::kLink, args.positional[0]);
     MetaShard meta;
     BodyShard body;
@@ -116,10 +143,7 @@ int main(int argc, char** argv) {
       write_intermediate(Kind::kAssetRefs, producer_of(kSpec.name), rendered.asset_refs, args.get("asset-refs"));
     if (args.has("depfile"))
       write_file_if_changed(args.get("depfile"), make_depfile(output, template_deps(options, std::move(used))));
-    if (args.has("dyndep")) {
-      std::vector<std::string> files;
-      for (const OutputFile& f : pages.files) files.push_back(join_path(args.get("output-dir", "public"), f.path));
-      write_file_if_changed(args.get("dyndep"), ninja_dyndep(dyndep_target, files));
-    }
+    if (args.has("feeds")) write_intermediate(Kind::kFeeds, producer_of(kSpec.name), rendered.feeds, args.get("feeds"));
+    if (args.has("dyndep")) write_dyndep(args, pages, dyndep_target);
   });
 }

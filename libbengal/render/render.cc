@@ -7,6 +7,7 @@
 #include "model/front_matter.h"
 #include "render/asset_refs.h"
 #include "render/context.h"
+#include "render/feeds.h"
 #include "render/page_outputs.h"
 #include "template/error.h"
 #include "support/failure.h"
@@ -80,6 +81,8 @@ struct ShardRenderer {
   Theme& theme;
   ListingValues listings;
   std::set<std::string>& templates_used;
+  FeedsShard& feeds;  // [feeds] content = "full": the list pages' feeds, and the pages' content
+  Diagnostics& diags;
 
   OutputFile render(const tmpl::Template& t, const tmpl::Value& context, std::string path) {
     tmpl::RenderInfo info;
@@ -122,10 +125,13 @@ struct ShardRenderer {
     }
     if (is_list_with_feed(page.kind) && has_own_folder(page.output)) {  // feeds beside the list
       tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::string(), nav);
-      if (site_record.rss)
-        out.push_back(render(*theme.environment().get_template("rss.xml"), context, beside_page(page.output, "rss.xml")));
-      if (site_record.atom)
-        out.push_back(render(*theme.environment().get_template("atom.xml"), context, beside_page(page.output, "atom.xml")));
+      if (site_record.full_feeds) add_content_slots(context);
+      for (const char* name : {"rss.xml", "atom.xml"}) {
+        if (!(name[0] == 'r' ? site_record.rss : site_record.atom)) continue;
+        OutputFile f = render(*theme.environment().get_template(name), context, beside_page(page.output, name));
+        if (site_record.full_feeds) add_feed(page, meta, std::move(f));
+        else out.push_back(std::move(f));
+      }
     }
     if (has_own_folder(page.output)) {
       if (contains(site_record.json_kinds, page.kind))
@@ -136,6 +142,22 @@ struct ShardRenderer {
     std::vector<std::string> redirects = page.aliases;
     if (pagers.size() > 1) redirects.push_back(pager_output(page.output, 1));  // page/1/ is the list itself
     for (const std::string& from : redirects) out.push_back(render_redirect(from, page.url));
+  }
+
+  // Full feeds: each entry's item.content is a slot marker (feeds.h), filled site-wide.
+  static void add_content_slots(tmpl::Value& context) {
+    tmpl::Value* page = context.as_map().find("page");
+    tmpl::Value* feed = page ? page->as_map().find("feed") : nullptr;
+    if (!feed) return;
+    std::vector<tmpl::Value>& items = feed->as_list().items;
+    for (size_t i = 0; i < items.size(); ++i) items[i].as_map().set("content", feed_slot_marker(i));
+  }
+
+  void add_feed(const PageLinks& page, const PageMeta* meta, OutputFile f) {
+    std::string error;
+    std::optional<FeedFile> cut = cut_feed(f.path, f.bytes, page.feed, error);
+    if (cut) feeds.feeds.push_back(std::move(*cut));
+    else diags.error({meta ? meta->source : page.output, 0, 0}, error);
   }
 
   OutputFile render_redirect(const std::string& path, const std::string& to) {
@@ -226,10 +248,10 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
   auto metas = by_rel(sources.meta);
   auto bodies = by_rel(sources.body);
   auto texts = by_rel(sources.text);
-  ShardRenderer renderer{site, site_context(site, tmpl::Value(std::make_shared<LazyTaxonomies>(taxonomies_path, templates_used))),
-                         links, theme, {}, templates_used};
-  const FrontMatter no_front_matter;
   RenderedShard out;
+  ShardRenderer renderer{site, site_context(site, tmpl::Value(std::make_shared<LazyTaxonomies>(taxonomies_path, templates_used))),
+                         links, theme, {}, templates_used, out.feeds, diags};
+  const FrontMatter no_front_matter;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
     const PageBody* b = nullptr;
@@ -246,6 +268,7 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
       m = mi->second;
       b = bi->second;
       content = fill_slots(*b, page.links);
+      if (page.in_feed) out.feeds.items.push_back({page.url, absolute_urls_in(content, site, page.url)});
     }
     const std::string source = m ? m->source : std::string();
     auto safe = normalize_relative(page.output);
@@ -272,6 +295,10 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
   }
   std::sort(out.pages.files.begin(), out.pages.files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  auto by_path = [](const FeedFile& a, const FeedFile& b) { return a.path < b.path; };
+  std::sort(out.feeds.feeds.begin(), out.feeds.feeds.end(), by_path);
+  std::sort(out.feeds.items.begin(), out.feeds.items.end(),
+            [](const FeedItem& a, const FeedItem& b) { return a.url < b.url; });
   std::sort(out.asset_refs.pages.begin(), out.asset_refs.pages.end(),
             [](const PageAssets& a, const PageAssets& b) { return a.output < b.output; });
   return out;

@@ -29,6 +29,7 @@ struct ShardSources {
 struct RenderedShard {
   PagesShard pages;
   AssetRefsShard asset_refs;  // the local assets each page's HTML references
+  FeedsShard feeds;           // Site::full_feeds: feeds with content slots, and content (feeds.h)
 };
 
 // Template files read are added to `templates_used` (for the depfile), and so is
