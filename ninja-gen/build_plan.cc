@@ -200,10 +200,15 @@ class NinjaFileBuilder {
     step_rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
                                    templates_flags() + strict_flag() +
                                    (fingerprinting() ? " --assets $bdir/assets" : "") +
-                                   " --asset-refs $asset_refs -o $pages --depfile $pages_d --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
+                                   " --asset-refs $asset_refs" + (c_.full_feeds() ? " --feeds $feeds" : "") +
+                                   " -o $pages --depfile $pages_d --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
                        {"deps", "gcc"},
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
+    if (c_.full_feeds())
+      step_rule("fill_feeds", {{"command", "$bin/bengal-render --fill-feeds -o $pages --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
+                               {"description", "FEEDS $out"},
+                               {"restat", "1"}});
     step_rule("emit", {{"command", "$bin/bengal-emit -d $outdir --hashes $hashes -o $out $in"},
                      {"description", "EMIT $out"},
                      {"restat", "1"}});
@@ -264,6 +269,28 @@ class NinjaFileBuilder {
     render_and_emit("_generated", "", {});
     for (uint32_t i = 0; i < plan_.term_shards; ++i) render_and_emit(term_shard_name(i), "", {});
     w_.newline();
+    if (c_.full_feeds()) feed_edges();
+  }
+
+  // [feeds] content = "full": each render edge also writes S.feeds (its list pages' feeds with
+  // content slots, and the content of its pages that feeds list); one site-wide edge fills the
+  // slots from all of them, and an emit edge publishes the feeds like a shard's pages. A body
+  // edit to a page in a feed re-runs that page's shard, this edge, and writes only the feeds
+  // whose bytes changed.
+  void feed_edges() {
+    const std::string pages = built("feeds.pages"), dyndep = built("feeds.dd"), manifest = built("feeds.manifest");
+    w_.build({pages, dyndep}, "fill_feeds", feeds_, {tool("bengal-render"), o_.config_path}, {},
+             {{"pages", shell_quote(pages)}, {"dd", shell_quote(dyndep)}, {"manifest", shell_quote(manifest)}});
+    emit_edge(pages, dyndep, manifest, built("feeds.hashes"));
+    w_.newline();
+  }
+
+  void emit_edge(const std::string& pages, const std::string& dyndep, const std::string& manifest,
+                 const std::string& hashes) {
+    w_.build({manifest}, "emit", {pages}, {tool("bengal-emit"), o_.config_path}, {dyndep, "renders"},
+             {{"dyndep", dyndep}, {"hashes", shell_quote(hashes)}}, {hashes});
+    pages_.push_back(pages);
+    manifests_.push_back(manifest);
   }
 
   void render_and_emit(const std::string& shard, const std::string& sources_flags,
@@ -277,26 +304,27 @@ class NinjaFileBuilder {
     deps.push_back(o_.config_path);
     const std::string pages = prefix + ".pages", dyndep = prefix + ".dd", manifest = prefix + ".manifest";
     // The pages' asset references (an implicit output) feed bengal-index's asset check.
-    w_.build({pages, dyndep}, "render", {prefix + ".link"}, deps, {},
-             {{"sources", sources_flags},
-              {"pages", shell_quote(pages)},
-              {"pages_d", shell_quote(pages + ".d")},
-              {"depfile", pages + ".d"},
-              {"dd", shell_quote(dyndep)},  // not "dyndep": that name means something to Ninja
-              {"manifest", shell_quote(manifest)},
-              {"asset_refs", shell_quote(prefix + ".assetrefs")}},
-             {prefix + ".assetrefs"});
+    NinjaWriter::Bindings bindings = {{"sources", sources_flags},
+                                      {"pages", shell_quote(pages)},
+                                      {"pages_d", shell_quote(pages + ".d")},
+                                      {"depfile", pages + ".d"},
+                                      {"dd", shell_quote(dyndep)},  // not "dyndep": that name means something to Ninja
+                                      {"manifest", shell_quote(manifest)},
+                                      {"asset_refs", shell_quote(prefix + ".assetrefs")}};
+    std::vector<std::string> implicit_outputs = {prefix + ".assetrefs"};
+    if (c_.full_feeds()) {
+      bindings.push_back({"feeds", shell_quote(prefix + ".feeds")});
+      implicit_outputs.push_back(prefix + ".feeds");
+      feeds_.push_back(prefix + ".feeds");
+    }
+    w_.build({pages, dyndep}, "render", {prefix + ".link"}, deps, {}, bindings, implicit_outputs);
     // The dyndep file tells Ninja every page file the emit edge writes, so a deleted page file
     // is written again. Order-only on every render: a content error anywhere stops the build
     // before any file in the output folder changes, so a failed build leaves the last good site.
     // The manifest lists paths only, so that the index and prune steps that read it do not run
     // again when a page's bytes change; the hashes that spare unchanged files a write are the
     // emit step's own (an implicit output).
-    const std::string hashes = prefix + ".hashes";
-    w_.build({manifest}, "emit", {pages}, {tool("bengal-emit"), o_.config_path}, {dyndep, "renders"},
-             {{"dyndep", dyndep}, {"hashes", shell_quote(hashes)}}, {hashes});
-    pages_.push_back(pages);
-    manifests_.push_back(manifest);
+    emit_edge(pages, dyndep, manifest, prefix + ".hashes");
     asset_refs_.push_back(prefix + ".assetrefs");
   }
 
@@ -397,6 +425,7 @@ class NinjaFileBuilder {
   std::vector<std::string> pages_;
   std::vector<std::string> manifests_;
   std::vector<std::string> asset_refs_;
+  std::vector<std::string> feeds_;  // every render edge's S.feeds, with full-content feeds
 };
 
 }  // namespace
