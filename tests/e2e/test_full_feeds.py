@@ -32,10 +32,11 @@ def feeds_of(tree):
 class FullFeeds(SiteTest):
     example = "blog"
 
-    def full_site(self):
+    def full_site(self, build=True):
         site = self.site()
         site.write("bengal.toml", site.read("bengal.toml") + '\n[feeds]\ncontent = "full"\n')
-        site.build()
+        if build:
+            site.build()
         return site
 
     def contents(self, site, rel):
@@ -117,6 +118,15 @@ class FullFeeds(SiteTest):
         self.assertEqual(others, ["llms-full.txt", "posts/hello-world/index.html", "posts/hello-world/index.json",
                                   "posts/hello-world/index.txt"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
+
+    @unittest.skipIf(shutil.which("make") is None, "make is not installed")
+    def test_make_builds_the_same_feeds_as_ninja(self):
+        with_ninja = self.full_site().tree()
+        site = self.full_site(build=False)
+        site.configure("--format=make")
+        site.run(shutil.which("make"), "-f", "bengal.mk", "-j2")
+        self.assertEqual(sorted(site.tree()), sorted(with_ninja))
+        self.assertEqual(changed(with_ninja, site.tree()), [])
 
 
 if __name__ == "__main__":
