@@ -102,9 +102,20 @@ bengal_publish = rule(
 )
 )";
 
-std::string capitalized(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
+// A rule name as a Bazel mnemonic, which allows letters and digits only:
+// "fill_feeds" -> "FillFeeds".
+std::string capitalized(const std::string& rule) {
+  std::string out;
+  bool upper = true;
+  for (char c : rule) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
 }
 
 bool under(const std::string& path, const std::string& dir) {

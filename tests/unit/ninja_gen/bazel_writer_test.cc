@@ -127,6 +127,22 @@ TEST(BazelWriter, TheRulesFile) {
   EXPECT_NE(p.build.find("load(\":bengal.bzl\", \"bengal_publish\", \"bengal_step\")"), std::string::npos);
 }
 
+TEST(BazelWriter, MnemonicsAreLettersAndDigitsOnly) {
+  Generated g;
+  g.config.feed_content = "full";  // the fill_feeds rule
+  g.config.assets.fingerprint = true;  // hash_assets, publish_assets
+  Package p = package(g);
+  std::regex mnemonic("mnemonic = \"([^\"]*)\"");
+  size_t count = 0;
+  for (auto it = std::sregex_iterator(p.build.begin(), p.build.end(), mnemonic); it != std::sregex_iterator(); ++it) {
+    EXPECT_TRUE(std::regex_match((*it)[1].str(), std::regex("[A-Za-z0-9]+"))) << (*it)[1];
+    ++count;
+  }
+  EXPECT_GT(count, 0u);
+  EXPECT_NE(p.build.find("mnemonic = \"BengalFillFeeds\""), std::string::npos);
+  EXPECT_NE(p.build.find("mnemonic = \"BengalHashAssets\""), std::string::npos);
+}
+
 TEST(StarlarkQuote, EscapesQuotesBackslashesAndNewlines) {
   EXPECT_EQ(starlark_quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
 }
