@@ -4,6 +4,7 @@ hashed copies, _redirects, and the asset check that names the Markdown line of a
 import json
 import os
 import re
+import unittest
 
 from bengal_e2e import SiteTest, steps
 
@@ -75,8 +76,13 @@ class Assets(SiteTest):
         out = site.ninja(check=False)
         self.assertNotEqual(out.returncode, 0)
         self.assertRegex(out.stdout + out.stderr,
-                         re.escape(page) + r":" + str(lines + 2) + r":1: error: '/guide/sections/img/chart.png'")
+                         # A relative resource is resolved against the page's source folder (content/guide/).
+                         re.escape(page) + r":" + str(lines + 2) + r":1: error: '/guide/img/chart.png'")
         # Adding the file fixes the build.
         site.write(page, site.read(page).replace("img/chart.png", "../logo.svg"))
         site.write("static/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
         self.assertEqual(site.ninja(check=False).returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
