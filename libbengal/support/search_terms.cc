@@ -19,38 +19,11 @@ bool is_search_stop_word(std::string_view w) {
   return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
 }
 
-// The words of for_each_search_word(), with ASCII letters and digits handled inline: this
-// runs over every word of every page, and most text is ASCII.
-template <class F>
-static void for_each_word_fast(std::string_view text, F&& word) {
-  std::string current;
-  size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        current += static_cast<char>(c);
-        continue;
-      }
-      if (c >= 'A' && c <= 'Z') {
-        current += static_cast<char>(c + 32);
-        continue;
-      }
-    } else if (append_search_char(text, i, current)) {
-      continue;
-    }
-    if (!current.empty()) word(current);
-    current.clear();
-  }
-  if (!current.empty()) word(current);
-}
-
 std::string count_search_terms(std::string_view text, size_t max_words) {
   std::unordered_map<std::string, uint32_t> counts;
   counts.reserve(512);
   size_t words = 0;
-  for_each_word_fast(text, [&](const std::string& w) {
+  for_each_search_word(text, [&](const std::string& w) {
     if (++words > max_words || !is_search_term(w) || is_search_stop_word(w)) return;
     uint32_t& n = counts[w];
     n = std::min(n + 1, kSearchBodyMax);

@@ -39,12 +39,27 @@ class SlugRegistry {
 // Appends one code point's search form to `word`, or returns false at a separator.
 bool append_search_char(std::string_view text, size_t& i, std::string& word);
 
+// ASCII letters and digits are handled inline, the rest by append_search_char: this runs over
+// every word of every page (bengal-parse counts the search terms), and most text is ASCII.
 template <class F>
 void for_each_search_word(std::string_view text, F&& word) {
   std::string current;
   size_t i = 0;
   while (i < text.size()) {
-    if (append_search_char(text, i, current)) continue;
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        current += static_cast<char>(c);
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        current += static_cast<char>(c + 32);
+        continue;
+      }
+    } else if (append_search_char(text, i, current)) {
+      continue;
+    }
     if (!current.empty()) word(current);
     current.clear();
   }

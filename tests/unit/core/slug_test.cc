@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace bengal {
 
 TEST(Slugify, LowerCasesAsciiAndTurnsSpacesIntoHyphens) {
@@ -41,6 +44,22 @@ TEST(Slugify, EmptyAndInvalidInput) {
   EXPECT_EQ(slugify(""), "");
   EXPECT_EQ(slugify("!!!"), "");
   EXPECT_EQ(slugify("ok\xff\xfe"), "ok");
+}
+
+// for_each_search_word reads ASCII inline: the same words as append_search_char gives.
+TEST(SearchWords, TheAsciiFastPathSplitsAsAppendSearchCharDoes) {
+  const std::string text = "Ninja's re-stat (x86_64) — Größe, ÉCOLE; naïve 日本語 café\tTAB\nv2 3.14";
+  std::vector<std::string> expected, found;
+  std::string word;
+  for (size_t i = 0; i < text.size();) {
+    if (append_search_char(text, i, word)) continue;
+    if (!word.empty()) expected.push_back(word);
+    word.clear();
+  }
+  if (!word.empty()) expected.push_back(word);
+  for_each_search_word(text, [&](const std::string& w) { found.push_back(w); });
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(found.front(), "ninja");
 }
 
 TEST(SlugRegistry, NumbersDuplicatesLikeGitHub) {
