@@ -1,5 +1,6 @@
 // bengal-link: computes URLs, sections, navigation and references from every shard's metadata.
 #include <cstdlib>
+#include <map>
 #include <ctime>
 
 #include "cli/tool_main.h"
@@ -37,16 +38,29 @@ static std::string beside_meta(const std::string& meta_path, const char* extensi
   return base + extension;
 }
 
-// A page's link positions, from the SHARD.body that bengal-parse wrote beside SHARD.meta; read
-// only for a diagnostic, and not an input of the step (an edit that moves lines changes the
-// body, not the meta, and must not re-run bengal-link).
-static std::vector<SourcePos> link_positions(const std::string& meta_path, const std::string& rel) {
-  std::string body_path = beside_meta(meta_path, ".body");
-  if (!file_exists(body_path)) return {};
-  for (PageBody& page : read_intermediate<BodyShard>(Kind::kBody, body_path).pages)
-    if (page.rel == rel) return std::move(page.link_pos);
-  return {};
-}
+// The pages' link positions, from the SHARD.body that bengal-parse wrote beside SHARD.meta;
+// read only for diagnostics, and not an input of the step (an edit that moves lines changes
+// the body, not the meta, and must not re-run bengal-link). Each body file is read once, on
+// the first diagnostic of its shard: a site with many broken references warns about each.
+class LinkPositionFiles {
+ public:
+  explicit LinkPositionFiles(const std::vector<std::string>& meta_paths) : meta_paths_(meta_paths) {}
+  std::vector<SourcePos> operator()(size_t shard, const std::string& rel) {
+    auto [it, fresh] = by_shard_.try_emplace(shard);
+    if (fresh) {
+      std::string body_path = beside_meta(meta_paths_[shard], ".body");
+      if (file_exists(body_path))
+        for (PageBody& page : read_intermediate<BodyShard>(Kind::kBody, body_path).pages)
+          it->second.emplace(std::move(page.rel), std::move(page.link_pos));
+    }
+    auto page = it->second.find(rel);
+    return page == it->second.end() ? std::vector<SourcePos>{} : page->second;
+  }
+
+ private:
+  const std::vector<std::string>& meta_paths_;
+  std::map<size_t, std::map<std::string, std::vector<SourcePos>>> by_shard_;
+};
 
 // "Now", for future and expired pages: SOURCE_DATE_EPOCH when set (reproducible builds),
 // else the clock.
@@ -81,9 +95,7 @@ int main(int argc, char** argv) {
     options.term_shards = static_cast<uint32_t>(term_shards.size());
     options.strict_links = !args.has("no-strict-links");
     options.template_refs = find_template_refs_in(args.all("templates"));
-    options.link_positions = [&args](size_t shard, const std::string& rel) {
-      return link_positions(args.positional[shard], rel);
-    };
+    options.link_positions = LinkPositionFiles(args.positional);
     LinkResult result = link_site(config, shards, options, diags);
     if (diags.has_errors()) return;
 
