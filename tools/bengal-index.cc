@@ -50,9 +50,11 @@ static std::vector<std::string> only_outputs(const Args& args) {
   for (size_t start = 0; start <= list.size();) {
     size_t comma = std::min(list.find(',', start), list.size());
     std::string name = list.substr(start, comma - start);
-    if (std::find(known.begin(), known.end(), name) == known.end())
-      throw Failure(kExitUsage, "--outputs: '" + name + "' is not a site-wide file (sitemap.xml, search/index.json, "
-                                "_redirects, robots.txt, llms.txt, llms-full.txt)");
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw Failure(kExitUsage, "--outputs: '" + name + "' is not a site-wide file (" + list + ")");
+    }
     names.push_back(std::move(name));
     start = comma + 1;
   }
