@@ -193,7 +193,8 @@ class NinjaFileBuilder {
     for (uint32_t i = 0; i < plan_.term_shards; ++i)
       term_flags += " --term-shard $bdir/shards/" + term_shard_name(i) + ".link";
     step_rule("link", {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
-                                 "--taxonomies $bdir/taxonomies --generated $bdir/shards/_generated.link" +
+                                 "--taxonomies $bdir/taxonomies --generated $bdir/shards/_generated.link "
+                                 "--static-manifest $bdir/static.manifest" +
                                      term_flags + publish_flags() + templates_flags() + " $in"},
                      {"description", "LINK $bdir/site"},
                      {"restat", "1"}});
@@ -346,7 +347,8 @@ class NinjaFileBuilder {
     if (fingerprinting()) index_inputs.push_back(built("assets.manifest"));
     // Link reads the templates' ref() calls: a template edit re-links (restat stops it there
     // when the answers did not change).
-    std::vector<std::string> link_deps = {tool("bengal-link"), o_.config_path};
+    // It also checks the pages' paths against the copied files' (the static manifest).
+    std::vector<std::string> link_deps = {tool("bengal-link"), o_.config_path, built("static.manifest")};
     link_deps.insert(link_deps.end(), plan_.template_files.begin(), plan_.template_files.end());
     // Link reads a body only for the position of a diagnostic: order-only, so that an edit
     // which leaves S.meta alone does not re-link (Bazel declares them as inputs of its sandbox).

@@ -28,6 +28,7 @@ static const ToolSpec kSpec = {
         {"expired", 0, "", "publish pages whose expirydate has passed"},
         {"no-strict-links", 0, "", "report broken references as warnings instead of errors"},
         {"templates", 't', "DIR", "resolve the ref(\"path\") calls of the templates in DIR (repeatable)", true},
+        {"static-manifest", 0, "FILE", "the copied files' manifest: a page that publishes one of its paths is an error"},
     },
     1,
 };
@@ -96,6 +97,9 @@ int main(int argc, char** argv) {
     options.strict_links = !args.has("no-strict-links");
     options.template_refs = find_template_refs_in(args.all("templates"));
     options.link_positions = LinkPositionFiles(args.positional);
+    if (args.has("static-manifest"))
+      for (ManifestEntry& f : read_intermediate<Manifest>(Kind::kManifest, args.get("static-manifest")).files)
+        options.copied_files.push_back(std::move(f.path));
     LinkResult result = link_site(config, shards, options, diags);
     if (diags.has_errors()) return;
 

@@ -1,5 +1,6 @@
 // bengal-render: renders one shard's pages through the theme's templates (a pages file for
 // bengal-emit), or one template against a JSON context for theme authors.
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/tool_main.h"
@@ -85,11 +86,14 @@ static std::set<std::string> template_deps(const ThemeOptions& o, std::set<std::
   return used;
 }
 
-// A pages file's files, as a Ninja dyndep file for the emit edge that publishes them.
+// The Ninja dyndep file for the emit edge that publishes a pages file: it names one of the
+// files, the first by path, as the edge's output (ninja_dyndep.h says why only one).
 static void write_dyndep(const Args& args, const PagesShard& pages, const std::string& target) {
-  std::vector<std::string> files;
-  for (const OutputFile& f : pages.files) files.push_back(join_path(args.get("output-dir", "public"), f.path));
-  write_file_if_changed(args.get("dyndep"), ninja_dyndep(target, files));
+  std::vector<std::string> sentinel;
+  auto first = std::min_element(pages.files.begin(), pages.files.end(),
+                                [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  if (first != pages.files.end()) sentinel.push_back(join_path(args.get("output-dir", "public"), first->path));
+  write_file_if_changed(args.get("dyndep"), ninja_dyndep(target, sentinel));
 }
 
 // --fill-feeds: the site-wide step of full-content feeds (render/feeds.h).

@@ -138,6 +138,7 @@ class Linker {
     build_taxonomies();
     add_404_page();
     reserve_pagers();
+    check_copied_files();
     find_related();
     collect_feeds();
     mark_feed_pages();
@@ -352,6 +353,18 @@ class Linker {
       size_t total = pager_count(n.kind, n.output, items, config_.per_page);
       for (size_t k = 1; total > 1 && k <= total; ++k)
         claim(pager_output(n.output, k), {i, "", k}, n.url + "page/" + std::to_string(k) + "/");
+    }
+  }
+
+  // A page and a copied file (static file or page resource) that publish one path: an error
+  // here, before anything is written, rather than in the prune step after both were.
+  void check_copied_files() {
+    for (const std::string& path : options_.copied_files) {
+      auto it = owners_.find(path);
+      if (it == owners_.end()) continue;
+      SourceLoc loc = location_of(it->second);
+      diags_.error(loc, "'" + path + "' is published by both " + owner_name(it->second) +
+                            " and a static file or page resource of that path");
     }
   }
 

@@ -30,6 +30,7 @@ struct LinkOptions {
   uint32_t term_shards = 0;   // link files for taxonomy and term pages; 0: with the generated pages
   std::vector<TemplateRef> template_refs;  // ref("...") calls found in the site's templates
   LinkPositions link_positions;            // unset: diagnostics name the file without a line
+  std::vector<std::string> copied_files;   // output paths of static files and page resources
 };
 
 struct LinkResult {

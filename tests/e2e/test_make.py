@@ -142,13 +142,13 @@ class MakeFragment(SiteTest):
             if m:
                 self.assertTrue(m.group(1).startswith("BENGAL_"), line)
 
-    def test_deleted_output_files_are_written_again(self):
-        # The dyndep files, turned into variables, name each emit step's page files.
+    def test_deleted_output_folders_are_published_again(self):
+        # The dyndep files, turned into variables, name one page file of each emit step.
         site = self.make_site()
         full = site.tree()
-        os.remove(site.file("public/guide/index.html"))
+        shutil.rmtree(site.file("public/guide"))
         ran = make_steps(self.make(site).stdout)
-        self.assertEqual([s.split()[0] for s in ran], ["EMIT"], ran)
+        self.assertTrue(ran and all(s.split()[0] == "EMIT" for s in ran), ran)
         self.assertEqual(site.tree(), full)
         shutil.rmtree(site.file("public"))
         self.make(site, "-j4")

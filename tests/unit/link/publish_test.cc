@@ -206,6 +206,18 @@ TEST(Aliases, TwoPagesWithTheSameAliasIsAnErrorNamingBoth) {
   EXPECT_TRUE(l.page("b.md").aliases.empty());
 }
 
+TEST(CopiedFiles, APageOrAliasOnACopiedFilesPathIsAnErrorAtItsFrontMatter) {
+  LinkOptions options;
+  options.copied_files = {"img/logo.png", "guide/index.html", "old/index.html", "robots.txt"};
+  Linked l = link({shard({P("guide.md").url("/guide/", {3, 6}), P("b.md").aliases({"/old/"}, {2, 10}), P("c.md")})},
+                  config_with(), options);
+  EXPECT_EQ(l.messages(),
+            (Strings{"content/guide.md:3:6: error: 'guide/index.html' is published by both content/guide.md and a "
+                     "static file or page resource of that path",
+                     "content/b.md:2:10: error: 'old/index.html' is published by both the alias '/old/' of "
+                     "content/b.md and a static file or page resource of that path"}));
+}
+
 TEST(Aliases, APageOnTheUrlOfAListsPagerIsADuplicate) {
   std::vector<PageMeta> pages = {P("x.md").url("/s/page/2/", {2, 6})};
   for (int i = 0; i < 11; ++i) pages.push_back(P("s/p" + std::to_string(i) + ".md"));
