@@ -131,6 +131,34 @@ Value terms(const std::vector<TermRef>& list) {
 
 Value optional_url(const std::string& url) { return url.empty() ? Value() : Value(url); }
 
+// The pagers a page's navigation links to: the first, the last, and kPagerWindow on each side
+// of this one, with a {gap: true} entry where numbers are skipped. Its size does not grow with
+// the list: a list of every pager would make each of P pager files O(P), the list O(P^2)
+// (a tag on 25,000 pages wrote 360 MB).
+Value pager_window(const Pager& p) {
+  std::vector<Value> entries;
+  size_t low = p.number > kPagerWindow ? p.number - kPagerWindow : 1;
+  size_t high = std::min(p.total, p.number + kPagerWindow);
+  auto entry = [&](size_t n) {
+    Map e;
+    e.set("number", static_cast<int64_t>(n));
+    e.set("url", p.url_of(n));
+    e.set("is_current", n == p.number);
+    entries.push_back(Value(std::move(e)));
+  };
+  auto gap = [&] {
+    Map e;
+    e.set("gap", true);
+    entries.push_back(Value(std::move(e)));
+  };
+  if (low > 1) entry(1);
+  if (low > 2) gap();
+  for (size_t n = low; n <= high; ++n) entry(n);
+  if (high + 1 < p.total) gap();
+  if (high < p.total) entry(p.total);
+  return Value::list(std::move(entries));
+}
+
 Value paginator(const PageLinks& page, const Pager& p) {
   Map m;
   m.set("pages", children(page.children, p.first_item, p.item_count));
@@ -138,12 +166,12 @@ Value paginator(const PageLinks& page, const Pager& p) {
   m.set("total_pages", static_cast<int64_t>(p.total));
   m.set("per_page", static_cast<int64_t>(p.per_page));
   m.set("total_items", static_cast<int64_t>(page.children.size()));
-  m.set("url", p.url);
-  m.set("first", p.urls.front());
-  m.set("last", p.urls.back());
-  m.set("prev", optional_url(p.number > 1 ? p.urls[p.number - 2] : std::string()));
-  m.set("next", optional_url(p.number < p.total ? p.urls[p.number] : std::string()));
-  m.set("urls", strings(p.urls));
+  m.set("url", p.url_of(p.number));
+  m.set("first", p.list_url);
+  m.set("last", p.url_of(p.total));
+  m.set("prev", optional_url(p.number > 1 ? p.url_of(p.number - 1) : std::string()));
+  m.set("next", optional_url(p.number < p.total ? p.url_of(p.number + 1) : std::string()));
+  m.set("window", pager_window(p));
   return Value(std::move(m));
 }
 
@@ -323,8 +351,13 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   ctx.set("section", nav.empty() ? Value() : nav.back());
   ctx.set("nav", Value::list(std::move(nav)));
   ctx.set("page", Value(std::move(p)));
-  ctx.set("paginator", pager ? paginator(page, *pager) : Value());
-  return Value(std::move(ctx));
+  Value context(std::move(ctx));
+  set_paginator(context, page, pager);
+  return context;
+}
+
+void set_paginator(Value& context, const PageLinks& page, const Pager* pager) {
+  context.as_map().set("paginator", pager ? paginator(page, *pager) : Value());
 }
 
 }  // namespace bengal

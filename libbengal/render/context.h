@@ -38,9 +38,13 @@ struct Pager {
   size_t per_page = 0;
   size_t first_item = 0;  // index into page.children
   size_t item_count = 0;
-  std::string url;  // this pager's URL
-  std::vector<std::string> urls;  // every pager's URL, first to last
+  std::string list_url;  // the list page's URL: pager 1's; pager n's is list_url + "page/n/"
+
+  std::string url_of(size_t n) const { return n == 1 ? list_url : list_url + "page/" + std::to_string(n) + "/"; }
 };
+
+// How many pagers on each side of the current one `paginator.window` links to.
+inline constexpr size_t kPagerWindow = 2;
 
 // A section listing (for `nav` and `section`); made once per shard, shared by its pages.
 tmpl::Value listing_context(const SectionListing& listing);
@@ -52,5 +56,8 @@ tmpl::Value listing_context(const SectionListing& listing);
 tmpl::Value page_context(const Site& site_record, const tmpl::Value& site, const PageLinks& page, const PageMeta* meta,
                          const PageBody* body, const FrontMatter& front, std::string content, std::vector<tmpl::Value> nav,
                          const Pager* pager = nullptr);
+
+// Replaces the `paginator` of a context page_context made (null: the page is not paginated).
+void set_paginator(tmpl::Value& context, const PageLinks& page, const Pager* pager);
 
 }  // namespace bengal

@@ -63,12 +63,10 @@ static std::vector<Pager> paginate(const PageLinks& page, uint32_t per_page) {
   size_t items = page.children.size();
   size_t total = pager_count(page.kind, page.output, items, per_page);
   size_t size = total > 1 ? per_page : std::max<size_t>(items, 1);
-  std::vector<std::string> urls = {page.url};
-  for (size_t n = 2; n <= total; ++n) urls.push_back(page.url + "page/" + std::to_string(n) + "/");
   std::vector<Pager> pagers;
   for (size_t n = 1; n <= total; ++n) {
     size_t first = (n - 1) * size;
-    pagers.push_back(Pager{n, total, size, first, std::min(size, items - std::min(items, first)), urls[n - 1], urls});
+    pagers.push_back(Pager{n, total, size, first, std::min(size, items - std::min(items, first)), page.url});
   }
   return pagers;
 }
@@ -115,13 +113,12 @@ struct ShardRenderer {
     auto layout = theme.layout_for(page.kind, page.section, front.layout, where);
     std::vector<tmpl::Value> nav = nav_path(links, page.section, listings);
     std::vector<Pager> pagers = paginate(page, site_record.per_page);
+    // One context for every pager: only `paginator` differs, and rebuilding the rest (a term
+    // page's children are every page with the term) would make a list's cost O(pagers x children).
+    tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::move(content), nav);
     for (size_t i = 0; i < pagers.size(); ++i) {
-      const Pager* pager = pagers[i].per_page ? &pagers[i] : nullptr;
-      std::string path = i == 0 ? page.output : pager_output(page.output, i + 1);
-      // The last pager may take the content; the others copy it.
-      std::string text = i + 1 == pagers.size() ? std::move(content) : content;
-      out.push_back(render(*layout, page_context(site_record, site, page, meta, body, front, std::move(text), nav, pager),
-                           std::move(path)));
+      set_paginator(context, page, pagers[i].per_page ? &pagers[i] : nullptr);
+      out.push_back(render(*layout, context, i == 0 ? page.output : pager_output(page.output, i + 1)));
     }
     if (is_list_with_feed(page.kind) && has_own_folder(page.output)) {  // feeds beside the list
       tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::string(), nav);

@@ -25,7 +25,8 @@ constexpr const char* kPagerLine =
     "{{ page.kind }} {% if paginator %}{{ paginator.page_number }}/{{ paginator.total_pages }} "
     "per={{ paginator.per_page }} items={{ paginator.total_items }} url={{ paginator.url }} "
     "first={{ paginator.first }} last={{ paginator.last }} prev={{ paginator.prev or '-' }} "
-    "next={{ paginator.next or '-' }} urls={{ paginator.urls|join(',') }} "
+    "next={{ paginator.next or '-' }} window={% for w in paginator.window %}{{ '..' if w.gap else w.number }}"
+    "{{ '*' if w.is_current }},{% endfor %} "
     "pages={% for p in paginator.pages %}{{ p.title }},{% endfor %}{% else %}none{% endif %}";
 
 // A list page with `n` children titled P01, P02, ...
@@ -115,15 +116,29 @@ TEST_F(RenderModel, ASectionOf25With10PerPageIsThreeFilesAndARedirect) {
   EXPECT_EQ(messages(), "");
   EXPECT_EQ(paths(out),
             (Strings{"s/index.html", "s/page/1/index.html", "s/page/2/index.html", "s/page/3/index.html"}));
-  const std::string urls = "urls=/s/,/s/page/2/,/s/page/3/ ";
   EXPECT_EQ(bytes_of(out, "s/index.html"), "section 1/3 per=10 items=25 url=/s/ first=/s/ last=/s/page/3/ prev=- "
-                                           "next=/s/page/2/ " + urls + "pages=" + titles_from(1, 10));
+                                           "next=/s/page/2/ window=1*,2,3, pages=" + titles_from(1, 10));
   EXPECT_EQ(bytes_of(out, "s/page/2/index.html"),
-            "section 2/3 per=10 items=25 url=/s/page/2/ first=/s/ last=/s/page/3/ prev=/s/ next=/s/page/3/ " + urls +
-                "pages=" + titles_from(11, 20));
+            "section 2/3 per=10 items=25 url=/s/page/2/ first=/s/ last=/s/page/3/ prev=/s/ next=/s/page/3/ "
+            "window=1,2*,3, pages=" + titles_from(11, 20));
   EXPECT_EQ(bytes_of(out, "s/page/3/index.html"),
-            "section 3/3 per=10 items=25 url=/s/page/3/ first=/s/ last=/s/page/3/ prev=/s/page/2/ next=- " + urls +
-                "pages=" + titles_from(21, 25));
+            "section 3/3 per=10 items=25 url=/s/page/3/ first=/s/ last=/s/page/3/ prev=/s/page/2/ next=- "
+            "window=1,2,3*, pages=" + titles_from(21, 25));
+}
+
+TEST_F(RenderModel, TheWindowLinksTheEndsAndTwoPagersEachSideWithGaps) {
+  PagesShard out = render_one(list_page(kKindSection, "/s/", "s/index.html", 400));  // 40 pagers
+  auto window = [&](const std::string& path) {
+    std::string bytes = bytes_of(out, path);
+    size_t start = bytes.find("window=");
+    return bytes.substr(start, bytes.find(' ', start) - start);
+  };
+  EXPECT_EQ(window("s/index.html"), "window=1*,2,3,..,40,");
+  EXPECT_EQ(window("s/page/4/index.html"), "window=1,2,3,4*,5,6,..,40,");
+  EXPECT_EQ(window("s/page/6/index.html"), "window=1,..,4,5,6*,7,8,..,40,");
+  EXPECT_EQ(window("s/page/37/index.html"), "window=1,..,35,36,37*,38,39,40,");
+  EXPECT_EQ(window("s/page/40/index.html"), "window=1,..,38,39,40*,");
+  EXPECT_NE(bytes_of(out, "s/page/6/index.html").find("pages=" + titles_from(51, 60)), std::string::npos);
 }
 
 TEST_F(RenderModel, PageOneRedirectsToTheListsCanonicalUrl) {
@@ -138,7 +153,7 @@ TEST_F(RenderModel, AListThatFitsOnOnePageIsOneFile) {
   PagesShard out = render_one(list_page(kKindSection, "/s/", "s/index.html", 10));
   EXPECT_EQ(paths(out), Strings{"s/index.html"});
   EXPECT_EQ(bytes_of(out, "s/index.html"), "section 1/1 per=10 items=10 url=/s/ first=/s/ last=/s/ prev=- next=- "
-                                           "urls=/s/ pages=" + titles_from(1, 10));
+                                           "window=1*, pages=" + titles_from(1, 10));
   PagesShard empty = render_one(list_page(kKindSection, "/s/", "s/index.html", 0));
   EXPECT_EQ(paths(empty), Strings{"s/index.html"});
 }
