@@ -127,47 +127,14 @@ std::string evaluate(const BuildGraph& graph, const GraphEdge& edge, const std::
     if (const std::string* v = graph.variable(name)) return *v;
     return "";
   };
-  return expand(*text, lookup, nullptr);
-}
-
-std::vector<ShellWord> split_shell_words(const std::string& command) {
-  std::vector<ShellWord> words;
-  ShellWord cur;
-  bool in_word = false;
-  for (size_t i = 0; i < command.size(); ++i) {
-    char c = command[i];
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (in_word) words.push_back(cur);
-      cur = {};
-      in_word = false;
-      continue;
-    }
-    in_word = true;
-    if (c == '\'') {
-      size_t close = command.find('\'', i + 1);
-      if (close == std::string::npos) close = command.size();
-      cur.raw += command.substr(i, close - i + 1);
-      cur.value += command.substr(i + 1, close - i - 1);
-      i = close;
-    } else if (c == '"') {
-      cur.raw += c;
-      for (++i; i < command.size() && command[i] != '"'; ++i) {
-        cur.raw += command[i];
-        if (command[i] == '\\' && i + 1 < command.size()) cur.raw += command[++i];
-        cur.value += command[i];
-      }
-      cur.raw += '"';
-    } else if (c == '\\' && i + 1 < command.size()) {
-      cur.raw += c;
-      cur.raw += command[++i];
-      cur.value += command[i];
-    } else {
-      cur.raw += c;
-      cur.value += c;
-    }
+  std::string value = expand(*text, lookup, nullptr);
+  // Make and Bazel get the response file's words in the command itself: the file is Ninja's.
+  if (key == "command" && rule->get("rspfile")) {
+    std::string at = "@" + evaluate(graph, edge, "rspfile");
+    if (size_t pos = value.find(at); pos != std::string::npos)
+      value.replace(pos, at.size(), evaluate(graph, edge, "rspfile_content"));
   }
-  if (in_word) words.push_back(cur);
-  return words;
+  return value;
 }
 
 // --- reading a Ninja file ----------------------------------------------------------------

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/shell.h"  // split_shell_words, for the writers
+
 namespace bengal {
 
 struct GraphRule {
@@ -46,17 +48,9 @@ struct BuildGraph {
 
 // A rule binding (usually "command") evaluated for an edge, the way Ninja does: `$in` and
 // `$out` (the paths quoted for /bin/sh as needed, joined by spaces), the edge's bindings, the
-// rule's, then the file's variables. Empty when the rule lacks the binding.
+// rule's, then the file's variables. Empty when the rule lacks the binding. A command's
+// "@$rspfile" becomes the response file's content, for the writers that have no such file.
 std::string evaluate(const BuildGraph& graph, const GraphEdge& edge, const std::string& key);
-
-// One word of a /bin/sh command line: its text as written and its value once unquoted.
-struct ShellWord {
-  std::string raw;
-  std::string value;
-};
-// Splits a simple command (words, single and double quotes, backslashes) into words. A writer
-// that must move paths maps the words whose value is a path and keeps the others as written.
-std::vector<ShellWord> split_shell_words(const std::string& command);
 
 // Reads the subset of Ninja that NinjaWriter writes (variables, rules, build and default
 // statements, "$" escapes). For tests, and for files written by another version.

@@ -155,6 +155,27 @@ class NinjaFileBuilder {
     if (o_.pool_depth > 0) bindings.push_back({"pool", "cluster"});
     w_.rule(name, bindings);
   }
+  // A step whose inputs can be a shard's pages or every shard's files gets a second rule,
+  // NAME_rsp, that reads them from a response file (@FILE, cli/options.h). At 100,000 pages
+  // their lists passed the 128 KiB that Linux allows one argument (Ninja runs a command as one
+  // argument of sh -c). Edges use it only when their list is long (rule_for), so the commands
+  // of smaller sites stay whole, to copy from `ninja -t commands`.
+  void step_rule_with_response_file(const char* name, const NinjaWriter::Bindings& bindings,
+                                    const std::string& file) {
+    step_rule(name, bindings);
+    NinjaWriter::Bindings rsp = bindings;
+    for (auto& [key, value] : rsp)
+      if (key == "command" && ends_with(value, " $in")) value.replace(value.size() - 3, 3, "@$rspfile");
+    rsp.push_back({"rspfile", file});
+    rsp.push_back({"rspfile_content", "$in"});
+    step_rule((std::string(name) + "_rsp").c_str(), rsp);
+  }
+  static std::string rule_for(const char* name, const std::vector<std::string>& inputs) {
+    constexpr size_t kLongInputList = 64 * 1024;  // half the limit: the rest of the command is room
+    size_t bytes = 0;
+    for (const std::string& in : inputs) bytes += in.size() + 3;  // a space, and quotes maybe
+    return bytes > kLongInputList ? std::string(name) + "_rsp" : std::string(name);
+  }
   std::string strict_flag() const { return o_.strict ? " --strict" : ""; }
   bool fingerprinting() const { return c_.assets.fingerprint; }
   std::string templates_flags() const {
@@ -182,9 +203,12 @@ class NinjaFileBuilder {
                           {"description", "CONFIGURE " + o_.ninja_file},
                           {"generator", "1"},
                           {"restat", "1"}});
-    step_rule("scan", {{"command", "$bin/bengal-scan --content-dir " + ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
-                     {"description", "SCAN $out"},
-                     {"restat", "1"}});
+    step_rule_with_response_file("scan",
+                                 {{"command", "$bin/bengal-scan --content-dir " +
+                                                  ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
+                                  {"description", "SCAN $out"},
+                                  {"restat", "1"}},
+                                 "$out.rsp");
     step_rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix --depfile $prefix.d $in"},
                       {"deps", "gcc"},
                       {"description", "PARSE $prefix"},
@@ -192,12 +216,14 @@ class NinjaFileBuilder {
     std::string term_flags;
     for (uint32_t i = 0; i < plan_.term_shards; ++i)
       term_flags += " --term-shard $bdir/shards/" + term_shard_name(i) + ".link";
-    step_rule("link", {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
-                                 "--taxonomies $bdir/taxonomies --generated $bdir/shards/_generated.link "
-                                 "--static-manifest $bdir/static.manifest" +
-                                     term_flags + publish_flags() + templates_flags() + " $in"},
-                     {"description", "LINK $bdir/site"},
-                     {"restat", "1"}});
+    step_rule_with_response_file("link",
+                                 {{"command", "$bin/bengal-link -c $config --site $bdir/site --page-table $bdir/pagetable "
+                                              "--taxonomies $bdir/taxonomies --generated $bdir/shards/_generated.link "
+                                              "--static-manifest $bdir/static.manifest" +
+                                                  term_flags + publish_flags() + templates_flags() + " $in"},
+                                  {"description", "LINK $bdir/site"},
+                                  {"restat", "1"}},
+                                 "$bdir/site.rsp");
     step_rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
                                    templates_flags() + strict_flag() +
                                    (fingerprinting() ? " --assets $bdir/assets" : "") +
@@ -207,15 +233,20 @@ class NinjaFileBuilder {
                        {"description", "RENDER $out"},
                        {"restat", "1"}});
     if (c_.full_feeds())
-      step_rule("fill_feeds", {{"command", "$bin/bengal-render --fill-feeds -o $pages --dyndep $dd --dyndep-target $manifest -d $outdir $in"},
-                               {"description", "FEEDS $out"},
-                               {"restat", "1"}});
+      step_rule_with_response_file("fill_feeds",
+                                   {{"command", "$bin/bengal-render --fill-feeds -o $pages --dyndep $dd "
+                                                "--dyndep-target $manifest -d $outdir $in"},
+                                    {"description", "FEEDS $out"},
+                                    {"restat", "1"}},
+                                   "$pages.rsp");
     step_rule("emit", {{"command", "$bin/bengal-emit -d $outdir --hashes $hashes -o $out $in"},
                      {"description", "EMIT $out"},
                      {"restat", "1"}});
-    step_rule("prune", {{"command", "$bin/bengal-emit --prune -d $outdir -o $out $in"},
-                      {"description", "PRUNE $outdir"},
-                      {"restat", "1"}});
+    step_rule_with_response_file("prune",
+                                 {{"command", "$bin/bengal-emit --prune -d $outdir -o $out $in"},
+                                  {"description", "PRUNE $outdir"},
+                                  {"restat", "1"}},
+                                 "$out.rsp");
     step_rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
                      {"description", "COPY $out"},
                      {"restat", "1"}});
@@ -228,10 +259,13 @@ class NinjaFileBuilder {
     step_rule("publish_assets", {{"command", "$bin/bengal-emit --publish-assets -d $outdir -o $manifest $in"},
                                {"description", "PUBLISH $manifest"},
                                {"restat", "1"}});
-    step_rule("index", {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable --static-manifest "
-                                  "$bdir/static.manifest --manifest $manifest $flags -d $outdir $in"},
-                      {"description", "INDEX $manifest"},
-                      {"restat", "1"}});
+    step_rule_with_response_file("index",
+                                 {{"command", "$bin/bengal-index -c $config --page-table $bdir/pagetable "
+                                              "--static-manifest $bdir/static.manifest --manifest $manifest "
+                                              "$flags -d $outdir $in"},
+                                  {"description", "INDEX $manifest"},
+                                  {"restat", "1"}},
+                                 "$manifest.rsp");
   }
 
   void configure_edge() {
@@ -254,7 +288,7 @@ class NinjaFileBuilder {
       for (const std::string& rel : s.sources) sources.push_back(join_path(c_.content_dir, rel));
       std::string scan = shard_path(c_, s.name, ".scan");
       std::string prefix = shard_path(c_, s.name, "");
-      w_.build({scan}, "scan", sources, {tool("bengal-scan"), o_.config_path});
+      w_.build({scan}, rule_for("scan", sources), sources, {tool("bengal-scan"), o_.config_path});
       w_.build({prefix + ".meta", prefix + ".body", prefix + ".text"}, "parse", {scan},
                {tool("bengal-parse"), o_.config_path}, {},
                {{"prefix", shell_quote(prefix)}, {"depfile", prefix + ".d"}});
@@ -280,7 +314,7 @@ class NinjaFileBuilder {
   // whose bytes changed.
   void feed_edges() {
     const std::string pages = built("feeds.pages"), dyndep = built("feeds.dd"), manifest = built("feeds.manifest");
-    w_.build({pages, dyndep}, "fill_feeds", feeds_, {tool("bengal-render"), o_.config_path}, {},
+    w_.build({pages, dyndep}, rule_for("fill_feeds", feeds_), feeds_, {tool("bengal-render"), o_.config_path}, {},
              {{"pages", shell_quote(pages)}, {"dd", shell_quote(dyndep)}, {"manifest", shell_quote(manifest)}});
     emit_edge(pages, dyndep, manifest, built("feeds.hashes"));
     w_.newline();
@@ -352,7 +386,7 @@ class NinjaFileBuilder {
     link_deps.insert(link_deps.end(), plan_.template_files.begin(), plan_.template_files.end());
     // Link reads a body only for the position of a diagnostic: order-only, so that an edit
     // which leaves S.meta alone does not re-link (Bazel declares them as inputs of its sandbox).
-    w_.build(links, "link", metas, link_deps, bodies);
+    w_.build(links, rule_for("link", metas), metas, link_deps, bodies);
     w_.build({"renders"}, "phony", pages_);
     w_.newline();
 
@@ -402,7 +436,7 @@ class NinjaFileBuilder {
       edge_outputs.push_back(built(manifest));
       edge_outputs.insert(edge_outputs.end(), extra_outputs.begin(), extra_outputs.end());
       flags += (flags.empty() ? "" : " ") + std::string("--outputs ") + shell_quote(list);
-      w_.build(edge_outputs, "index", inputs,
+      w_.build(edge_outputs, rule_for("index", inputs), inputs,
                {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"},
                {{"manifest", shell_quote(built(manifest))}, {"flags", flags}});
       prune_inputs.push_back(built(manifest));
@@ -412,7 +446,7 @@ class NinjaFileBuilder {
                {built("assetmap.json")}, "--asset-map " + shell_quote(built("assetmap.json")));
     index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs, {}, "");
     prune_inputs.push_back(built("static.manifest"));
-    w_.build({built("published.manifest")}, "prune", prune_inputs, {tool("bengal-emit"), o_.config_path});
+    w_.build({built("published.manifest")}, rule_for("prune", prune_inputs), prune_inputs, {tool("bengal-emit"), o_.config_path});
     w_.newline();
 
     outputs.push_back(built("published.manifest"));

@@ -13,22 +13,6 @@ std::string ninja_escape_value(std::string_view value) {
   return out;
 }
 
-std::string shell_quote(std::string_view word) {
-  bool safe = !word.empty();
-  for (char c : word) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
-              c == '_' || c == '-' || c == '+' || c == '=' || c == ',' || c == '@' || c == '%';
-    safe = safe && ok;
-  }
-  if (safe) return std::string(word);
-  std::string out = "'";
-  for (char c : word) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
-
 void NinjaWriter::comment(std::string_view text) {
   out_ += "# ";
   out_.append(text);

@@ -7,13 +7,12 @@
 
 #include "build_graph.h"
 #include "format/ninja_dyndep.h"  // ninja_escape_path
+#include "support/shell.h"        // shell_quote
 
 namespace bengal {
 
 // Escapes a value for a variable binding ('$' only; leading spaces are kept by "$ ").
 std::string ninja_escape_value(std::string_view value);
-// Quotes a word for /bin/sh when it holds anything but safe characters.
-std::string shell_quote(std::string_view word);
 
 class NinjaWriter {
  public:

@@ -1,6 +1,10 @@
 #include "cli/options.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "support/failure.h"
+#include "support/shell.h"
 #include "support/text.h"
 
 namespace bengal {
@@ -31,6 +35,23 @@ static const OptionSpec* find_short(const ToolSpec& spec, char c) {
   for (const OptionSpec& o : spec.options)
     if (o.short_name != 0 && o.short_name == c) return &o;
   return nullptr;
+}
+
+std::vector<std::string> expand_response_files(int argc, const char* const* argv) {
+  std::vector<std::string> out;
+  for (int i = 0; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    std::ifstream file;
+    if (i > 0 && arg.size() > 1 && arg[0] == '@') file.open(std::string(arg.substr(1)), std::ios::binary);
+    if (!file.is_open()) {
+      out.emplace_back(arg);
+      continue;
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    for (ShellWord& w : split_shell_words(text.str())) out.push_back(std::move(w.value));
+  }
+  return out;
 }
 
 Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* wants_help, bool* wants_version) {

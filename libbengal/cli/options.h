@@ -37,6 +37,11 @@ struct Args {
   std::string required(std::string_view name) const;
 };
 
+// argv with each argument "@FILE" replaced by the words of FILE, split like /bin/sh words
+// (a response file: Ninja writes one for the steps whose input lists outgrow a command line,
+// which Linux caps at 128 KiB). An "@FILE" that cannot be read stays as it is, as in GCC.
+std::vector<std::string> expand_response_files(int argc, const char* const* argv);
+
 // Parses argv; throws Failure(kExitUsage) with a message for the tool to print.
 // Sets *wants_help / *wants_version when those flags are seen.
 Args parse_args(const ToolSpec& spec, int argc, const char* const* argv, bool* wants_help, bool* wants_version);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "bengal/version.h"
 #include "support/failure.h"
@@ -20,7 +21,10 @@ int run_tool(const ToolSpec& spec, int argc, char** argv, const ToolBody& body) 
   int code = kExitOk;
   try {
     bool help = false, version = false;
-    Args args = parse_args(spec, argc, argv, &help, &version);
+    std::vector<std::string> words = expand_response_files(argc, argv);
+    std::vector<const char*> expanded;
+    for (const std::string& w : words) expanded.push_back(w.c_str());
+    Args args = parse_args(spec, static_cast<int>(expanded.size()), expanded.data(), &help, &version);
     if (help) {
       std::fputs(help_text(spec).c_str(), stdout);
       return kExitOk;

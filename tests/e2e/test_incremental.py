@@ -140,5 +140,26 @@ class Incremental(SiteTest):
         self.assertEqual(site.stamps(), before)
 
 
+class LongInputLists(SiteTest):
+    example = "blog"
+
+    def test_a_step_with_a_long_input_list_reads_it_from_a_response_file(self):
+        # One shard of 400 pages with long names: its scan edge's list of sources (about
+        # 80 KB) goes in a response file, which Ninja writes and bengal-scan reads.
+        site = self.site()
+        site.edit("bengal.toml", "shard_size = 2", "shard_size = 100000")
+        name = "a-page-whose-file-name-is-long-enough-to-make-the-list-of-sources-of-its-shard-long-" * 2
+        for i in range(400):
+            site.write(f"content/long/{name}{i:03}.md", f"---\ntitle: Long {i}\n---\nText {i}.\n")
+        site.configure()
+        self.assertRegex(site.read("build.ninja"), r"build \S+\.scan: scan_rsp ")
+        self.assertIn("@$rspfile", site.read("build.ninja"))
+        site.ninja()
+        self.assertIn("Long 399", site.read(f"public/long/{name}399/index.html"))
+        tree = site.tree()
+        self.assertTrue(all(f"long/{name}{i:03}/index.html" in tree for i in range(400)))
+        self.assertIn("ninja: no work to do.", site.ninja().stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

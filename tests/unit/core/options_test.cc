@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "support/failure.h"
+#include "support/fs.h"
 
 namespace bengal {
 namespace {
@@ -55,6 +56,16 @@ std::string usage_error(const Strings& words, const ToolSpec& spec = kSpec) {
 }
 
 // --- values -----------------------------------------------------------------------------
+
+TEST(ResponseFiles, AtFileBecomesItsShellWordsInPlace) {
+  std::string path = ::testing::TempDir() + "/bengal-args.rsp";
+  write_file_atomic(path, "a.meta 'b c.meta' \"d\\\"e\" f\\ g\n  h.meta\n");
+  std::string at = "@" + path;
+  const char* argv[] = {"bengal-link", "-o", "x", at.c_str(), "last", "@/nonexistent/file.rsp", "@"};
+  EXPECT_EQ(expand_response_files(7, argv),
+            (Strings{"bengal-link", "-o", "x", "a.meta", "b c.meta", "d\"e", "f g", "h.meta", "last",
+                     "@/nonexistent/file.rsp", "@"}));
+}
 
 TEST(ParseArgs, LongAndShortForms) {
   EXPECT_EQ(parse({"--output", "a.out", "in"}).args.get("output"), "a.out");

@@ -294,6 +294,8 @@ const std::map<std::string, std::string> kToolOfRule = {
     {"link", "bengal-link"},           {"render", "bengal-render"}, {"emit", "bengal-emit"},
     {"prune", "bengal-emit"},          {"copy", "bengal-emit"},   {"index", "bengal-index"},
     {"builtin", "bengal-emit"},        {"hash_assets", "bengal-emit"}, {"publish_assets", "bengal-emit"},
+    {"scan_rsp", "bengal-scan"},       {"link_rsp", "bengal-link"},  {"prune_rsp", "bengal-emit"},
+    {"index_rsp", "bengal-index"},
 };
 
 TEST(WriteBuildNinja, IsDeterministic) {
@@ -319,6 +321,29 @@ TEST(WriteBuildNinja, ParsesCleanly) {
   Strings expected;
   for (const auto& [name, tool] : kToolOfRule) expected.push_back(name);
   EXPECT_EQ(rules, expected);
+}
+
+TEST(WriteBuildNinja, ALongInputListGoesInAResponseFile) {
+  Generated g;
+  std::string name(200, 'x');
+  for (int i = 0; i < 400; ++i) g.plan.shards[0].sources.push_back(name + std::to_string(i) + ".md");
+  NinjaFile f = g.parsed();
+  const NinjaEdge* long_scan = f.producer(".bengal/shards/root-11111111.scan");
+  const NinjaEdge* short_scan = f.producer(".bengal/shards/docs-22222222.scan");
+  ASSERT_TRUE(long_scan && short_scan);
+  EXPECT_EQ(long_scan->rule, "scan_rsp");
+  EXPECT_EQ(short_scan->rule, "scan");
+  EXPECT_EQ(f.rules["scan_rsp"]["rspfile"], var_ref("out") + ".rsp");
+  EXPECT_EQ(f.rules["scan_rsp"]["rspfile_content"], var_ref("in"));
+  EXPECT_NE(f.rules["scan_rsp"]["command"].find(" @" + var_ref("rspfile")), std::string::npos)
+      << f.rules["scan_rsp"]["command"];
+  // Make and Bazel have no response files: their commands list the sources.
+  BuildGraph graph = parse_ninja_graph(g.text());
+  const GraphEdge* edge = graph.producer(".bengal/shards/root-11111111.scan");
+  ASSERT_TRUE(edge);
+  std::string command = evaluate(graph, *edge, "command");
+  EXPECT_EQ(command.find('@'), std::string::npos) << command.substr(0, 200);
+  EXPECT_NE(command.find("content/" + name + "399.md"), std::string::npos);
 }
 
 TEST(WriteBuildNinja, EveryRuleRestats) {
