@@ -426,7 +426,7 @@ class NinjaFileBuilder {
     const std::vector<std::string> names = index_output_files(c_, copies_manifest(plan_));
     auto index_edge = [&](const char* manifest, const std::vector<const char*>& only,
                           const std::vector<std::string>& inputs, const std::vector<std::string>& extra_outputs,
-                          std::string flags) {
+                          std::string flags, const std::vector<std::string>& implicit_outputs = {}) {
       std::string list;
       for (const char* name : only) list += (list.empty() ? "" : ",") + std::string(name);
       std::vector<std::string> edge_outputs;
@@ -438,13 +438,18 @@ class NinjaFileBuilder {
       flags += (flags.empty() ? "" : " ") + std::string("--outputs ") + shell_quote(list);
       w_.build(edge_outputs, rule_for("index", inputs), inputs,
                {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"},
-               {{"manifest", shell_quote(built(manifest))}, {"flags", flags}});
+               {{"manifest", shell_quote(built(manifest))}, {"flags", flags}}, implicit_outputs);
       prune_inputs.push_back(built(manifest));
       outputs.insert(outputs.end(), edge_outputs.begin(), edge_outputs.end());
     };
     index_edge("index.manifest", {kSitemapFile, kRobotsFile, kLlmsFile, kRedirectsFile}, index_inputs,
                {built("assetmap.json")}, "--asset-map " + shell_quote(built("assetmap.json")));
-    index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs, {}, "");
+    // The search edge keeps a state that makes it incremental (bengal-index --state), read and
+    // rewritten by the edge: not in Bazel, whose actions are functions of their declared inputs.
+    const bool search_state = o_.format != "bazel";
+    index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs, {},
+               search_state ? "--state " + shell_quote(built("search.state")) : "",
+               search_state ? std::vector<std::string>{built("search.state")} : std::vector<std::string>{});
     prune_inputs.push_back(built("static.manifest"));
     w_.build({built("published.manifest")}, rule_for("prune", prune_inputs), prune_inputs, {tool("bengal-emit"), o_.config_path});
     w_.newline();

@@ -7,6 +7,7 @@
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "index/index.h"
+#include "index/search_state.h"
 #include "support/fs.h"
 #include "support/paths.h"
 #include "support/text.h"
@@ -26,6 +27,8 @@ static const ToolSpec kSpec = {
         {"asset-map", 0, "FILE", "write the asset dependency map (asset URL -> pages) as JSON to FILE"},
         {"sitemap-max-urls", 0, "N", "URLs per sitemap file before sitemap.xml becomes an index (default: 50000)"},
         {"outputs", 0, "LIST", "write only these site-wide files (comma-separated, e.g. search/index.json,llms-full.txt)"},
+        {"state", 0, "FILE", "with --outputs search/index.json,llms-full.txt: keep what this run made in FILE, and redo only the changed pages next time"},
+        {"explain", 0, "", "with --state: say whether the run was incremental (or why not) and what it wrote"},
     },
     1,
 };
@@ -61,6 +64,31 @@ static std::vector<std::string> only_outputs(const Args& args) {
   return names;
 }
 
+// --state: the search step alone (search/ and llms-full.txt from meta and text files) runs
+// incrementally; any other run is a full one and leaves the state alone. False: not that step.
+static bool run_with_state(const Args& args, const Config& config, const Manifest& static_files,
+                           const std::vector<std::string>& only, const std::string& out, Diagnostics& diags) {
+  SearchStepArgs step;
+  step.search = step.llms_full = false;
+  for (const std::string& name : wanted_index_outputs(config, static_files, only)) {
+    if (name == kSearchFile) step.search = true;
+    else if (name == kLlmsFullFile) step.llms_full = true;
+    else return false;
+  }
+  for (const std::string& path : args.positional) {
+    if (!ends_with(path, ".meta") && !ends_with(path, ".text")) return false;
+    step.shards.push_back(path);
+  }
+  step.page_table = args.required("page-table");
+  step.output_dir = out;
+  step.state = args.get("state");
+  SearchStepReport report = run_search_step(config, step);
+  if (args.has("explain")) diags.note({}, explain(report));
+  if (args.has("manifest"))
+    write_intermediate(Kind::kManifest, producer_of(kSpec.name), manifest_of(report.files), args.get("manifest"));
+  return true;
+}
+
 int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     const size_t max_urls = sitemap_max_urls(args);
@@ -68,9 +96,11 @@ int main(int argc, char** argv) {
     Config config = load_step_config(args.get("config", "bengal.toml"), diags);
     if (diags.has_errors()) return;
     IndexInput in;
-    in.table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
     if (args.has("static-manifest"))
       in.static_files = read_intermediate<Manifest>(Kind::kManifest, args.get("static-manifest"));
+    const std::string out = args.get("output-dir", config.output_dir);
+    if (args.has("state") && run_with_state(args, config, in.static_files, only, out, diags)) return;
+    in.table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
     for (const std::string& path : args.positional) {
       if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
       else if (ends_with(path, ".text")) in.texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
@@ -78,7 +108,6 @@ int main(int argc, char** argv) {
       else if (ends_with(path, ".manifest")) in.published.push_back(read_intermediate<Manifest>(Kind::kManifest, path));
       else throw Failure(kExitUsage, "'" + path + "' is not a .meta, .text, .assetrefs or .manifest file");
     }
-    const std::string out = args.get("output-dir", config.output_dir);
     std::vector<OutputFile> files = render_index_outputs(config, in, max_urls, only);
     if (!in.asset_refs.empty()) {
       check_assets(config, in, index_output_files(config, in.static_files), diags);

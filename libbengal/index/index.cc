@@ -36,13 +36,24 @@ std::string render_robots(const Config& config, bool has_sitemap) {
   return out;
 }
 
+std::vector<std::string> wanted_index_outputs(const Config& config, const Manifest& static_files,
+                                              const std::vector<std::string>& only) {
+  std::vector<std::string> names = index_output_files(config, static_files);
+  if (only.empty()) return names;
+  names.erase(std::remove_if(names.begin(), names.end(),
+                             [&](const std::string& n) { return std::find(only.begin(), only.end(), n) == only.end(); }),
+              names.end());
+  return names;
+}
+
 std::vector<OutputFile> render_index_outputs(const Config& config, const IndexInput& in, size_t sitemap_max_urls,
                                              const std::vector<std::string>& only) {
   const std::vector<std::string> names = index_output_files(config, in.static_files);
+  const std::vector<std::string> wanted_names = wanted_index_outputs(config, in.static_files, only);
   auto named = [](const std::vector<std::string>& list, const char* name) {
     return std::find(list.begin(), list.end(), name) != list.end();
   };
-  auto wanted = [&](const char* name) { return named(names, name) && (only.empty() || named(only, name)); };
+  auto wanted = [&](const char* name) { return named(wanted_names, name); };
   bool static_sitemap = std::any_of(in.static_files.files.begin(), in.static_files.files.end(),
                                     [](const ManifestEntry& e) { return e.path == kSitemapFile; });
   std::vector<OutputFile> files;
@@ -63,9 +74,15 @@ std::vector<OutputFile> render_index_outputs(const Config& config, const IndexIn
 }
 
 Manifest manifest_of(const std::vector<OutputFile>& files) {
+  std::vector<std::string> paths;
+  for (const OutputFile& f : files) paths.push_back(f.path);
+  return manifest_of(std::move(paths));
+}
+
+Manifest manifest_of(std::vector<std::string> paths) {
+  std::sort(paths.begin(), paths.end());
   Manifest m;
-  for (const OutputFile& f : files) m.files.push_back({f.path, ""});
-  std::sort(m.files.begin(), m.files.end(), [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+  for (std::string& p : paths) m.files.push_back({std::move(p), ""});
   return m;
 }
 

@@ -35,6 +35,11 @@ void check_assets(const Config& config, const IndexInput& in, const std::vector<
 // pages that reference each in order.
 std::string render_asset_map(const std::vector<AssetRefsShard>& refs);
 
+// The site-wide files to write: those index_output_files names for this config and static
+// manifest, or only those of them that `only` names when it is not empty.
+std::vector<std::string> wanted_index_outputs(const Config& config, const Manifest& static_files,
+                                              const std::vector<std::string>& only);
+
 // Every site-wide file that index_output_files names for this config and static manifest, or
 // only those of them that `only` names when it is not empty, plus the sitemap-N.xml files of a
 // sitemap index; sorted by path, each with its hash. `only` lets the search index and
@@ -48,6 +53,7 @@ std::vector<OutputFile> render_index_outputs(const Config& config, const IndexIn
 // static manifest), so it changes only when the set of files does and an edit that changes
 // only their bytes does not re-run the prune step.
 Manifest manifest_of(const std::vector<OutputFile>& files);
+Manifest manifest_of(std::vector<std::string> paths);
 
 // sitemaps.org 0.9: one <url> per page whose `sitemap` is true, in URL order, with its
 // absolute, percent-encoded <loc> and a <lastmod> from lastmod, else date (W3C datetime).
@@ -75,6 +81,12 @@ std::string render_llms(const Config& config, const PageTable& table);
 // llms-full.txt: the header of llms.txt, then every page with a source, in URL order, each
 // after a "---" line: "## Title", "URL: absolute url" and its plain text.
 std::string render_llms_full(const Config& config, const PageTable& table, const std::vector<TextShard>& texts);
+
+// The parts of llms.txt and llms-full.txt, which the incremental search step
+// (index/search_state.h) splices: the header, and one page's section of llms-full.txt.
+std::string llms_header(const Config& config, const PageTable& table);
+std::string llms_full_section(const Config& config, std::string_view title, std::string_view url, std::string_view text);
+inline bool in_llms_full(const PageTableEntry& p) { return !p.rel.empty() && p.kind != kKind404; }
 
 // The absolute form of a site URL path ("/docs/a/" -> "https://example.org/docs/a/").
 std::string absolute_url(const Config& config, const std::string& url_path);

@@ -50,8 +50,10 @@ std::string link_url(const Config& config, const std::string& url_path) {
 // "posts/walks" -> "posts"; "" stays "".
 std::string top_key(const std::string& section) { return section.substr(0, section.find('/')); }
 
+}  // namespace
+
 // "# Title", then "> description" when the site or its home page has one.
-std::string header(const Config& config, const PageTable& table) {
+std::string llms_header(const Config& config, const PageTable& table) {
   std::string description = one_line(config.description);
   for (const PageTableEntry& p : table.pages)
     if (description.empty() && p.kind == kKindHome) description = one_line(p.description);
@@ -59,6 +61,8 @@ std::string header(const Config& config, const PageTable& table) {
   if (!description.empty()) out += "\n> " + description + "\n";
   return out;
 }
+
+namespace {
 
 std::string link_line(const Config& config, const PageTableEntry& p) {
   std::string line = "- [" + link_text(p.title) + "](" + link_url(config, p.url) + ")";
@@ -86,7 +90,7 @@ std::string render_llms(const Config& config, const PageTable& table) {
     if (p.kind == kKindSection && p.section == key) it->second.title = p.title;
     it->second.pages.push_back(&p);
   }
-  std::string out = header(config, table);
+  std::string out = llms_header(config, table);
   auto section = [&](const std::string& title, const Group& g) {
     out += "\n## " + one_line(title) + "\n\n";
     for (const PageTableEntry* p : g.pages) out += link_line(config, *p);
@@ -99,17 +103,22 @@ std::string render_llms(const Config& config, const PageTable& table) {
   return out;
 }
 
+std::string llms_full_section(const Config& config, std::string_view title, std::string_view url, std::string_view text) {
+  std::string out = "\n---\n\n## " + one_line(title) + "\n\nURL: " + link_url(config, std::string(url)) + "\n";
+  text = trim(text);
+  if (!text.empty()) out.append("\n").append(text).append("\n");
+  return out;
+}
+
 std::string render_llms_full(const Config& config, const PageTable& table, const std::vector<TextShard>& texts) {
-  std::unordered_map<std::string, const std::string*> text_of;
+  std::unordered_map<std::string_view, const std::string*> text_of;
   for (const TextShard& s : texts)
     for (const PageText& t : s.pages) text_of[t.rel] = &t.text;
-  std::string out = header(config, table);
+  std::string out = llms_header(config, table);
   for (const PageTableEntry& p : table.pages) {
-    if (p.rel.empty() || p.kind == kKind404) continue;
-    out += "\n---\n\n## " + one_line(p.title) + "\n\nURL: " + link_url(config, p.url) + "\n";
+    if (!in_llms_full(p)) continue;
     auto t = text_of.find(p.rel);
-    std::string_view text = t == text_of.end() ? std::string_view() : trim(*t->second);
-    if (!text.empty()) out += "\n" + std::string(text) + "\n";
+    out += llms_full_section(config, p.title, p.url, t == text_of.end() ? std::string_view() : *t->second);
   }
   return out;
 }

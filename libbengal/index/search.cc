@@ -1,9 +1,7 @@
 #include "index/search.h"
 
 #include <algorithm>
-#include <map>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 #include "support/hash.h"
 #include "support/paths.h"
@@ -18,15 +16,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr uint32_t kTitleScore = 10, kHeadingScore = 5, kTagScore = 5;
+static_assert(kTitleScore + kHeadingScore + kTagScore + kSearchBodyMax < (1u << kScoreBits),
+              "a score must fit in a posting's score bits");
 
-// The first `n` code points of `word`: a fragment key.
-std::string prefix_chars(const std::string& word, size_t n) {
-  size_t i = 0;
-  for (size_t k = 0; k < n && i < word.size(); ++k) decode_utf8(word, i);
-  return word.substr(0, i);
-}
-
-size_t char_count(const std::string& word) {
+size_t char_count(std::string_view word) {
   size_t i = 0, n = 0;
   for (; i < word.size(); ++n) decode_utf8(word, i);
   return n;
@@ -43,35 +36,15 @@ std::string excerpt(const std::string& text, size_t limit) {
   return text.substr(0, cut) + "…";
 }
 
+std::string dump(const Json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
 using Postings = std::vector<std::pair<uint32_t, uint32_t>>;  // (doc, score), by doc
-
-// Every term's postings, in the order terms first appear; sorted() lists them by term.
-class TermIndex {
- public:
-  void add(std::string_view term, uint32_t doc, uint32_t score) {
-    auto [it, fresh] = ids_.try_emplace(std::string(term), static_cast<uint32_t>(postings_.size()));
-    if (fresh) postings_.emplace_back();
-    postings_[it->second].emplace_back(doc, score);
-  }
-  using Entry = std::pair<const std::string*, const Postings*>;
-  std::vector<Entry> sorted() const {
-    std::vector<Entry> out;
-    out.reserve(ids_.size());
-    for (const auto& [term, id] : ids_) out.emplace_back(&term, &postings_[id]);
-    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return *a.first < *b.first; });
-    return out;
-  }
-
- private:
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<Postings> postings_;
-};
-using TermRange = std::vector<TermIndex::Entry>::const_iterator;
+using TermPostings = std::pair<std::string_view, const Postings*>;
+using TermRange = std::vector<TermPostings>::const_iterator;
 
 // A page's terms: its counted body terms (PageText::terms), plus points for each term of its
 // title, headings and tags (each kind once). Stop words count in those, not in the body.
-void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta, const PageText* text,
-                   const SearchOptions& options, TermIndex& terms) {
+DocTerms page_postings(const SearchPage& page, const SearchOptions& options, SearchTerms& terms) {
   std::unordered_map<std::string, uint32_t> bonus;  // the few words of the title, headings, tags
   std::unordered_map<std::string, uint8_t> seen;    // bit 1 title, 2 heading, 4 tag: counted once each
   auto mark = [&](const std::string& w, uint8_t bit, uint32_t points) {
@@ -81,19 +54,22 @@ void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta,
     s |= bit;
     bonus[w] += points;
   };
-  for_each_search_word(title, [&](const std::string& w) { mark(w, 1, kTitleScore); });
-  if (meta) {
+  for_each_search_word(page.title, [&](const std::string& w) { mark(w, 1, kTitleScore); });
+  if (const PageMeta* meta = page.meta) {
     for (const Heading& h : meta->headings) for_each_search_word(h.text, [&](const std::string& w) { mark(w, 2, kHeadingScore); });
     for (const std::string& tag : meta->front.tags)
       for_each_search_word(tag, [&](const std::string& w) { mark(w, 4, kTagScore); });
   }
   // Counted by bengal-parse; counted here only for a text file written without them.
+  const PageText* text = page.text;
   std::string counted;
   std::string_view body;
   if (text && !text->text.empty()) {
     if (!text->terms.empty() && options.max_body_words == kSearchMaxBodyWords) body = text->terms;
     else body = counted = count_search_terms(text->text, options.max_body_words);
   }
+  DocTerms out;
+  auto add = [&](std::string_view term, uint32_t score) { out.push_back(terms.intern(term) << kScoreBits | score); };
   std::string key;
   for_each_counted_term(body, [&](std::string_view term, uint32_t count) {
     uint32_t score = count;
@@ -104,24 +80,46 @@ void add_doc_terms(uint32_t doc, const std::string& title, const PageMeta* meta,
         bonus.erase(it);
       }
     }
-    terms.add(term, doc, score);
+    add(term, score);
   });
-  for (const auto& [w, points] : bonus) terms.add(w, doc, points);
+  for (const auto& [w, points] : bonus) add(w, points);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string doc_record(const SearchPage& page) {
+  static const std::string kNoText;
+  const PageMeta* meta = page.meta;
+  const std::string& text = page.text ? page.text->text : kNoText;
+  Json d;
+  d["t"] = std::string(page.title);
+  d["u"] = std::string(page.url);
+  d["s"] = std::string(page.section_title);
+  Json headings = Json::array();
+  Json tags = Json::array();
+  if (meta) {
+    for (const Heading& h : meta->headings) headings.push_back({h.text, h.id});
+    for (const std::string& t : meta->front.tags) tags.push_back(t);
+  }
+  d["h"] = std::move(headings);
+  d["g"] = std::move(tags);
+  d["e"] = excerpt(meta && !meta->summary.empty() ? meta->summary : text, 200);
+  return dump(d);
 }
 
 // Files the terms of [first, last) under `key`, or splits them by one more character when
 // the fragment would be too big. Terms no longer than the key stay under the key itself.
 // The JSON is written by hand: {"term":[doc,score,...],...}, terms sorted by bytes.
-void file_fragments(TermRange first, TermRange last, const std::string& key, size_t key_chars,
+void file_fragments(TermRange first, TermRange last, std::string_view key, size_t key_chars,
                     const SearchOptions& options, std::vector<OutputFile>& files, std::vector<std::string>& keys) {
   size_t bytes = 2;
-  for (auto it = first; it != last; ++it) bytes += it->first->size() + 6 + it->second->size() * 8;
+  for (auto it = first; it != last; ++it) bytes += it->first.size() + 6 + it->second->size() * 8;
   bool split = bytes > options.max_fragment_bytes && key_chars < 8;
   std::string fragment = "{";
   if (!split) fragment.reserve(bytes + 2);
   auto it = first;
   while (it != last) {
-    const std::string& term = *it->first;
+    std::string_view term = it->first;
     if (!split || char_count(term) <= key_chars) {
       if (fragment.size() > 1) fragment += ',';
       append_json_string(fragment, term);  // valid UTF-8: made of decoded code points
@@ -138,17 +136,17 @@ void file_fragments(TermRange first, TermRange last, const std::string& key, siz
       ++it;
       continue;
     }
-    std::string sub = prefix_chars(term, key_chars + 1);
+    std::string_view sub = search_key_prefix(term, key_chars + 1);
     auto end = it;
-    while (end != last && end->first->compare(0, sub.size(), sub) == 0) ++end;
+    while (end != last && end->first.substr(0, sub.size()) == sub) ++end;
     file_fragments(it, end, sub, key_chars + 1, options, files, keys);
     it = end;
   }
   if (fragment.size() == 1) return;
   fragment += "}\n";
   std::string hash = hash_hex(fragment);
-  files.push_back({search_fragment_file(key), std::move(hash), std::move(fragment)});
-  keys.push_back(key);
+  files.push_back({search_fragment_file(std::string(key)), std::move(hash), std::move(fragment)});
+  keys.emplace_back(key);
 }
 
 }  // namespace
@@ -163,76 +161,137 @@ std::string search_fragment_file(const std::string& key) {
   return name + ".json";
 }
 
-std::vector<OutputFile> render_search(const PageTable& table, const std::vector<MetaShard>& metas,
-                                      const std::vector<TextShard>& texts, const SearchOptions& options) {
-  std::unordered_map<std::string, const PageMeta*> meta_of;
-  for (const MetaShard& s : metas)
-    for (const PageMeta& m : s.pages) meta_of[m.rel] = &m;
-  std::unordered_map<std::string, const PageText*> text_of;
-  for (const TextShard& s : texts)
-    for (const PageText& t : s.pages) text_of[t.rel] = &t;
-  std::unordered_map<std::string, std::string> section_title;
-  for (const PageTableEntry& p : table.pages)
-    if (p.kind == kKindSection || p.kind == kKindHome) section_title[p.section] = p.title;
+std::string_view search_key_prefix(std::string_view word, size_t n) {
+  size_t i = 0;
+  for (size_t k = 0; k < n && i < word.size(); ++k) decode_utf8(word, i);
+  return word.substr(0, i);
+}
 
-  std::vector<OutputFile> files;
-  auto add = [&](std::string path, const Json& j) {
-    std::string bytes = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    files.push_back({std::move(path), hash_hex(bytes), std::move(bytes)});
-  };
-  TermIndex terms;
-  Json chunk = Json::array();
-  uint32_t doc = 0;
-  static const std::string kNoText;
+uint32_t SearchTerms::intern(std::string_view term) {
+  if (auto it = ids_.find(term); it != ids_.end()) return it->second;
+  std::string_view stored = owned_.emplace_back(term);
+  add_view(stored);
+  return static_cast<uint32_t>(terms_.size() - 1);
+}
+
+std::optional<uint32_t> SearchTerms::find(std::string_view term) const {
+  auto it = ids_.find(term);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+void SearchTerms::add_view(std::string_view term) {
+  ids_.emplace(term, static_cast<uint32_t>(terms_.size()));
+  terms_.push_back(term);
+}
+
+std::vector<SearchDocument> search_documents(const PageTable& table) {
+  std::unordered_map<std::string, const std::string*> section_title;
+  for (const PageTableEntry& p : table.pages)
+    if (p.kind == kKindSection || p.kind == kKindHome) section_title[p.section] = &p.title;
+  std::vector<SearchDocument> docs;
   for (const PageTableEntry& p : table.pages) {
     if (p.rel.empty()) continue;  // generated list pages have no text of their own
-    auto mi = meta_of.find(p.rel);
-    const PageMeta* meta = mi == meta_of.end() ? nullptr : mi->second;
-    auto ti = text_of.find(p.rel);
-    const PageText* page_text = ti == text_of.end() ? nullptr : ti->second;
-    const std::string& text = page_text ? page_text->text : kNoText;
-    Json d;
-    d["t"] = p.title;
-    d["u"] = p.url;
     // The section a page is listed in: a section page's is its parent; the root shows none.
     std::string key = p.kind == kKindSection ? dirname(p.section) : p.section;
     auto si = section_title.find(key);
-    d["s"] = key.empty() || p.kind == kKindHome || si == section_title.end() ? std::string() : si->second;
-    Json headings = Json::array();
-    Json tags = Json::array();
-    if (meta) {
-      for (const Heading& h : meta->headings) headings.push_back({h.text, h.id});
-      for (const std::string& t : meta->front.tags) tags.push_back(t);
-    }
-    d["h"] = std::move(headings);
-    d["g"] = std::move(tags);
-    d["e"] = excerpt(meta && !meta->summary.empty() ? meta->summary : text, 200);
-    chunk.push_back(std::move(d));
-    add_doc_terms(doc, p.title, meta, page_text, options, terms);
-    ++doc;
-    if (chunk.size() == options.docs_per_chunk) {
-      add("search/docs-" + std::to_string(doc / options.docs_per_chunk - 1) + ".json", chunk);
-      chunk = Json::array();
-    }
+    bool none = key.empty() || p.kind == kKindHome || si == section_title.end();
+    docs.push_back({&p, none ? std::string() : *si->second});
   }
-  if (!chunk.empty()) add("search/docs-" + std::to_string(doc / options.docs_per_chunk) + ".json", chunk);
+  return docs;
+}
 
-  std::vector<std::string> keys;
-  const std::vector<TermIndex::Entry> sorted = terms.sorted();
-  for (auto it = sorted.begin(); it != sorted.end();) {
-    std::string key = prefix_chars(*it->first, 2);
+void SearchModel::set_doc(size_t doc, const SearchPage& page, const SearchOptions& options) {
+  records[doc] = owned.emplace_back(doc_record(page));
+  doc_terms[doc] = page_postings(page, options, terms);
+}
+
+SearchModel build_search_model(const std::vector<SearchPage>& pages, const SearchOptions& options) {
+  SearchModel model;
+  model.records.resize(pages.size());
+  model.doc_terms.resize(pages.size());
+  for (size_t doc = 0; doc < pages.size(); ++doc) model.set_doc(doc, pages[doc], options);
+  return model;
+}
+
+std::string search_docs_file(size_t chunk) { return "search/docs-" + std::to_string(chunk) + ".json"; }
+
+size_t search_chunk_count(size_t doc_count, const SearchOptions& options) {
+  return (doc_count + options.docs_per_chunk - 1) / options.docs_per_chunk;
+}
+
+std::string render_docs_chunk(const SearchModel& model, size_t chunk, const SearchOptions& options) {
+  size_t first = chunk * options.docs_per_chunk;
+  size_t last = std::min(first + options.docs_per_chunk, model.records.size());
+  std::string out = "[";
+  for (size_t doc = first; doc < last; ++doc) {
+    if (doc > first) out += ',';
+    out += model.records[doc];
+  }
+  return out + "]\n";
+}
+
+void render_term_fragments(const SearchModel& model, const std::vector<bool>* selected, const SearchOptions& options,
+                           std::vector<OutputFile>& files, std::vector<std::string>& keys) {
+  std::vector<Postings> postings(model.terms.size());
+  for (uint32_t doc = 0; doc < model.doc_terms.size(); ++doc)
+    for (uint32_t p : model.doc_terms[doc])
+      if (!selected || (*selected)[posting_term(p)]) postings[posting_term(p)].emplace_back(doc, posting_score(p));
+  std::vector<TermPostings> sorted;
+  for (uint32_t id = 0; id < postings.size(); ++id)
+    if (!postings[id].empty()) sorted.emplace_back(model.terms.at(id), &postings[id]);
+  std::sort(sorted.begin(), sorted.end(), [](const TermPostings& a, const TermPostings& b) { return a.first < b.first; });
+  for (auto it = sorted.cbegin(); it != sorted.cend();) {
+    std::string_view key = search_key_prefix(it->first, 2);
     auto end = it;
-    while (end != sorted.end() && end->first->compare(0, key.size(), key) == 0) ++end;
+    while (end != sorted.cend() && end->first.substr(0, key.size()) == key) ++end;
     file_fragments(it, end, key, 2, options, files, keys);
     it = end;
   }
-  std::sort(keys.begin(), keys.end());
+}
+
+std::string render_search_index(size_t doc_count, const SearchOptions& options, const std::vector<std::string>& keys) {
   Json index;
   index["version"] = 1;
-  index["doc_count"] = doc;
+  index["doc_count"] = doc_count;
   index["docs_per_chunk"] = options.docs_per_chunk;
   index["fragments"] = keys;
-  add("search/index.json", index);
+  return dump(index) + "\n";
+}
+
+std::vector<OutputFile> render_search(const PageTable& table, const std::vector<MetaShard>& metas,
+                                      const std::vector<TextShard>& texts, const SearchOptions& options) {
+  std::unordered_map<std::string_view, const PageMeta*> meta_of;
+  for (const MetaShard& s : metas)
+    for (const PageMeta& m : s.pages) meta_of[m.rel] = &m;
+  std::unordered_map<std::string_view, const PageText*> text_of;
+  for (const TextShard& s : texts)
+    for (const PageText& t : s.pages) text_of[t.rel] = &t;
+  const std::vector<SearchDocument> docs = search_documents(table);
+  std::vector<SearchPage> pages;
+  for (const SearchDocument& d : docs) {
+    auto mi = meta_of.find(d.page->rel);
+    auto ti = text_of.find(d.page->rel);
+    pages.push_back({d.page->title, d.page->url, d.section_title, mi == meta_of.end() ? nullptr : mi->second,
+                     ti == text_of.end() ? nullptr : ti->second});
+  }
+  std::vector<std::string> keys;
+  return render_search_files(build_search_model(pages, options), options, keys);
+}
+
+std::vector<OutputFile> render_search_files(const SearchModel& model, const SearchOptions& options,
+                                            std::vector<std::string>& keys) {
+  std::vector<OutputFile> files;
+  auto add = [&](std::string path, std::string bytes) {
+    std::string hash = hash_hex(bytes);
+    files.push_back({std::move(path), std::move(hash), std::move(bytes)});
+  };
+  const size_t doc_count = model.records.size();
+  for (size_t k = 0; k < search_chunk_count(doc_count, options); ++k)
+    add(search_docs_file(k), render_docs_chunk(model, k, options));
+  render_term_fragments(model, nullptr, options, files, keys);
+  std::sort(keys.begin(), keys.end());
+  add("search/index.json", render_search_index(doc_count, options, keys));
   std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return files;
 }

@@ -15,7 +15,17 @@
 // occurrence up to 5. Terms are the words of for_each_search_word() of 2 to 40 bytes. The body
 // terms come counted from bengal-parse (PageText::terms), so this step merges, never tokenizes,
 // the site's text.
+//
+// The index is built from a SearchModel: each document's record (its docs-K.json object) and
+// its postings. Every file is a function of the model alone, so the incremental step
+// (index/search_state.h) keeps the model, replaces the edited pages' parts and renders only
+// the files those parts are in.
+#include <cstdint>
+#include <deque>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/page.h"
@@ -40,5 +50,83 @@ std::vector<OutputFile> render_search(const PageTable& table, const std::vector<
 
 // "ab" -> "search/t-6162.json".
 std::string search_fragment_file(const std::string& key);
+
+// --- the model the files are rendered from ---------------------------------------------------
+
+// Terms by number. The bytes of a term live in the table or, for add_view, in a buffer that
+// outlives it (the state file's), so a table read from the state copies no term.
+class SearchTerms {
+ public:
+  SearchTerms() = default;
+  SearchTerms(const SearchTerms&) = delete;
+  SearchTerms& operator=(const SearchTerms&) = delete;
+  SearchTerms(SearchTerms&&) = default;
+  SearchTerms& operator=(SearchTerms&&) = default;
+
+  uint32_t intern(std::string_view term);
+  std::optional<uint32_t> find(std::string_view term) const;
+  void add_view(std::string_view term);  // a term not in the table yet
+  std::string_view at(uint32_t id) const { return terms_[id]; }
+  size_t size() const { return terms_.size(); }
+
+ private:
+  std::deque<std::string> owned_;
+  std::vector<std::string_view> terms_;
+  std::unordered_map<std::string_view, uint32_t> ids_;
+};
+
+// A document's postings: term id << kScoreBits | score, one per term, sorted.
+using DocTerms = std::vector<uint32_t>;
+inline constexpr uint32_t kScoreBits = 5;
+inline uint32_t posting_term(uint32_t p) { return p >> kScoreBits; }
+inline uint32_t posting_score(uint32_t p) { return p & ((1u << kScoreBits) - 1); }
+
+// A document as the table, its meta and its text file describe it.
+struct SearchPage {
+  std::string_view title, url;
+  std::string_view section_title;  // "s": the section that lists the page
+  const PageMeta* meta = nullptr;  // none: no headings, tags or summary
+  const PageText* text = nullptr;  // none: no text
+};
+
+// The documents of a table: its pages with a source, in order, with their section titles.
+struct SearchDocument {
+  const PageTableEntry* page;
+  std::string section_title;
+};
+std::vector<SearchDocument> search_documents(const PageTable& table);
+
+struct SearchModel {
+  SearchTerms terms;
+  std::vector<std::string_view> records;  // each document's docs-K.json object, compact JSON
+  std::vector<DocTerms> doc_terms;
+  std::deque<std::string> owned;  // the records this run made (others are in the state's buffer)
+
+  // Sets document `doc`'s record and postings from its page.
+  void set_doc(size_t doc, const SearchPage& page, const SearchOptions& options);
+};
+
+// The model of the documents `pages`: meta and text by rel, as render_search finds them.
+SearchModel build_search_model(const std::vector<SearchPage>& pages, const SearchOptions& options);
+
+// search/docs-K.json for chunk K of the model's records.
+std::string search_docs_file(size_t chunk);
+size_t search_chunk_count(size_t doc_count, const SearchOptions& options);
+std::string render_docs_chunk(const SearchModel& model, size_t chunk, const SearchOptions& options);
+
+// The fragments of the terms that `selected` marks (by term id; null: every term), which must
+// be whole key groups; their keys are appended to `keys`.
+void render_term_fragments(const SearchModel& model, const std::vector<bool>* selected, const SearchOptions& options,
+                           std::vector<OutputFile>& files, std::vector<std::string>& keys);
+
+// Every file of the model, sorted by path, with hashes; `keys` gets the fragments' keys, sorted.
+std::vector<OutputFile> render_search_files(const SearchModel& model, const SearchOptions& options,
+                                            std::vector<std::string>& keys);
+
+// search/index.json for `keys` (sorted).
+std::string render_search_index(size_t doc_count, const SearchOptions& options, const std::vector<std::string>& keys);
+
+// The first `n` code points of `word`: the key a term is filed under when n is 2.
+std::string_view search_key_prefix(std::string_view word, size_t n);
 
 }  // namespace bengal

@@ -2,6 +2,7 @@
 // File access for the tools. Every output is written to a temporary file in the same folder
 // and renamed into place, so a reader never sees half a file. I/O problems throw a Failure
 // with kExitIoError.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,10 +15,45 @@ bool file_exists(const std::string& path);
 
 // Writes bytes to path atomically (temp file + rename), creating parent folders.
 void write_file_atomic(const std::string& path, std::string_view bytes);
+// The same with the bytes given in parts, written one after the other (so a big file made
+// mostly of another file's bytes need not be assembled in memory first).
+void write_file_atomic(const std::string& path, const std::vector<std::string_view>& parts);
+
+// A file's bytes, mapped read-only instead of copied: for big files read once. A file renamed
+// over or removed meanwhile keeps its bytes until the mapping goes. Throws like read_file.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  bool mapped_ = false;
+};
 
 // Writes only when the bytes differ from what is on disk, so an unchanged output keeps its
 // mtime and Ninja's restat prunes everything downstream. Returns true when it wrote.
 bool write_file_if_changed(const std::string& path, std::string_view bytes);
+
+// What stat says of a file, enough to tell that it changed without reading it (as git's index
+// does): a rewrite through a rename gets a new inode, an edit in place a new mtime or ctime.
+struct FileStamp {
+  bool exists = false;
+  uint64_t size = 0, inode = 0;
+  int64_t mtime_ns = 0, ctime_ns = 0;
+  bool operator==(const FileStamp& o) const {
+    return exists == o.exists && size == o.size && inode == o.inode && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns;
+  }
+};
+FileStamp stamp_file(const std::string& path);
+
+// The clock file times are taken from (the coarse real-time clock), in ns: a file whose mtime
+// is older than a time read before it was read cannot have changed since without a new mtime.
+int64_t file_clock_ns();
 
 // Sets a file's modification time to now.
 void touch_file(const std::string& path);

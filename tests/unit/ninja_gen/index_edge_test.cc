@@ -60,7 +60,24 @@ TEST(IndexEdge, OnlyTheSearchEdgeReadsTheText) {
   EXPECT_FALSE(any_ending(e->inputs, ".meta"));
   EXPECT_TRUE(any_ending(e->inputs, ".assetrefs"));
   EXPECT_EQ(e->vars.at("flags"), "--asset-map .bengal/assetmap.json --outputs sitemap.xml,robots.txt,llms.txt,_redirects");
-  EXPECT_EQ(search->vars.at("flags"), "--outputs search/index.json,llms-full.txt");
+  EXPECT_EQ(search->vars.at("flags"), "--state .bengal/search.state --outputs search/index.json,llms-full.txt");
+}
+
+TEST(IndexEdge, TheSearchEdgeKeepsAStateExceptInBazel) {
+  Generated g;
+  NinjaFile f = g.parsed();
+  const NinjaEdge* search = search_edge(f);
+  ASSERT_NE(search, nullptr);
+  EXPECT_EQ(search->implicit_outputs, (Strings{".bengal/search.state"}));
+  for (const char* format : {"make", "bazel"}) {
+    g.options.format = format;
+    const BuildGraph graph = build_graph(g.config, g.plan, g.options);
+    const GraphEdge* e = graph.producer(".bengal/search.manifest");
+    ASSERT_NE(e, nullptr) << format;
+    bool bazel = std::string(format) == "bazel";
+    EXPECT_EQ(e->get("flags")->find("--state") != std::string::npos, !bazel) << format;
+    EXPECT_EQ(graph.producer(".bengal/search.state") != nullptr, !bazel) << format;
+  }
 }
 
 TEST(IndexEdge, ReadsTheStaticManifestAndWritesItsOwn) {

@@ -1,0 +1,741 @@
+#include "index/search_state.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "format/envelope.h"
+#include "index/index.h"
+#include "support/fs.h"
+#include "support/hash.h"
+#include "support/paths.h"
+#include "support/text.h"
+
+namespace bengal {
+namespace {
+
+// ---- The state file ------------------------------------------------------------------------
+//
+// One file, read in one piece and used in place (terms, records and names are views into it;
+// only the postings are copied, with memcpy):
+//
+//   header   "BGLSRCH\n", u32 schema, u32 byte-order mark, u64 body size, u64 XXH3 of the body
+//   body     u64 key (state_key), i64 read_at (file clock before the inputs were statted)
+//            inputs:    u32 n, then per file: str path, u64 size, u64 inode, i64 mtime, i64 ctime,
+//                       u64 XXH3 of its bytes, u32s documents it lists ([0] is the page table)
+//            terms:     u32 n, then str per term (a posting's term id is its index)
+//            documents: u32 n, then per document: str rel, title, URL, section title, u32 bytes
+//                       of its llms-full.txt section (0: not listed), str record, u32s postings
+//            fragments: u32 n, then per file: str key, u64 hash, u64 size (sorted by key)
+//            chunks:    u32 n, then u64 hash, u64 size per docs-K.json
+//            llms-full: u64 hash, u64 size, u64 header size
+//
+// Integers are little-endian (the byte-order mark refuses a state from another machine),
+// strings are u32 size + bytes, u32s are u32 count + values. Anything unexpected, a body
+// whose hash is not the recorded one included, makes the state unusable: a full run.
+
+constexpr char kMagic[8] = {'B', 'G', 'L', 'S', 'R', 'C', 'H', '\n'};
+// Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
+constexpr uint32_t kStateSchema = 1;
+constexpr uint32_t kByteOrderMark = 0x01020304;
+constexpr size_t kHeaderSize = 32;
+
+struct BadState {};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  uint32_t u32() { return raw<uint32_t>(); }
+  uint64_t u64() { return raw<uint64_t>(); }
+  int64_t i64() { return raw<int64_t>(); }
+  std::string_view str() {
+    size_t n = u32();
+    need(n);
+    std::string_view s(p_, n);
+    p_ += n;
+    return s;
+  }
+  void u32s(std::vector<uint32_t>& out) {
+    size_t n = u32();
+    need(n * 4);
+    out.resize(n);
+    if (n) std::memcpy(out.data(), p_, n * 4);
+    p_ += n * 4;
+  }
+  bool done() const { return p_ == end_; }
+
+ private:
+  void need(size_t n) const {
+    if (static_cast<size_t>(end_ - p_) < n) throw BadState{};
+  }
+  template <class T>
+  T raw() {
+    need(sizeof(T));
+    T v;
+    std::memcpy(&v, p_, sizeof(T));
+    p_ += sizeof(T);
+    return v;
+  }
+  const char* p_;
+  const char* end_;
+};
+
+class Writer {
+ public:
+  void u32(uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+  void u64(uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+  void i64(int64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+  void str(std::string_view s) {
+    u32(static_cast<uint32_t>(s.size()));
+    out.append(s);
+  }
+  void u32s(const std::vector<uint32_t>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
+  }
+  std::string out;
+};
+
+struct InputEntry {
+  std::string_view path;
+  FileStamp stamp;
+  uint64_t hash = 0;
+  std::vector<uint32_t> docs;  // the documents the file lists
+};
+
+struct DocEntry {
+  std::string_view rel, title, url, section;
+  uint32_t llms_bytes = 0;  // its section of llms-full.txt; 0: not listed
+};
+
+struct FileEntry {
+  uint64_t hash = 0, size = 0;
+  bool operator==(const FileEntry& o) const { return hash == o.hash && size == o.size; }
+};
+
+struct FragmentEntry {
+  std::string key;
+  FileEntry file;
+};
+
+// What a run used and made. Views point into `buffer` (a state read from disk), into the
+// decoded page table, or into `strings`.
+struct State {
+  std::unique_ptr<MappedFile> file;
+  std::deque<std::string> strings;
+  uint64_t key = 0;
+  int64_t read_at = 0;
+  std::vector<InputEntry> inputs;
+  std::vector<DocEntry> docs;
+  SearchModel model;  // records and postings: empty without search
+  std::vector<FragmentEntry> fragments;
+  std::vector<FileEntry> chunks;
+  FileEntry llms;
+  uint64_t llms_header = 0;
+};
+
+FileEntry entry_of(std::string_view bytes) { return {hash64(bytes), bytes.size()}; }
+
+void parse_body(Reader& r, State& s) {
+  s.key = r.u64();
+  s.read_at = r.i64();
+  s.inputs.resize(r.u32());
+  for (InputEntry& in : s.inputs) {
+    in.path = r.str();
+    in.stamp.exists = true;
+    in.stamp.size = r.u64();
+    in.stamp.inode = r.u64();
+    in.stamp.mtime_ns = r.i64();
+    in.stamp.ctime_ns = r.i64();
+    in.hash = r.u64();
+    r.u32s(in.docs);
+  }
+  const uint32_t terms = r.u32();
+  for (uint32_t i = 0; i < terms; ++i) s.model.terms.add_view(r.str());
+  if (s.model.terms.size() != terms) throw BadState{};  // a term twice
+  s.docs.resize(r.u32());
+  s.model.records.resize(s.docs.size());
+  s.model.doc_terms.resize(s.docs.size());
+  for (size_t d = 0; d < s.docs.size(); ++d) {
+    DocEntry& doc = s.docs[d];
+    doc.rel = r.str();
+    doc.title = r.str();
+    doc.url = r.str();
+    doc.section = r.str();
+    doc.llms_bytes = r.u32();
+    s.model.records[d] = r.str();
+    r.u32s(s.model.doc_terms[d]);
+    for (uint32_t p : s.model.doc_terms[d])
+      if (posting_term(p) >= terms) throw BadState{};
+  }
+  for (const InputEntry& in : s.inputs)
+    for (uint32_t d : in.docs)
+      if (d >= s.docs.size()) throw BadState{};
+  s.fragments.resize(r.u32());
+  for (FragmentEntry& f : s.fragments) {
+    f.key = r.str();
+    f.file.hash = r.u64();
+    f.file.size = r.u64();
+  }
+  s.chunks.resize(r.u32());
+  for (FileEntry& c : s.chunks) {
+    c.hash = r.u64();
+    c.size = r.u64();
+  }
+  s.llms.hash = r.u64();
+  s.llms.size = r.u64();
+  s.llms_header = r.u64();
+  if (!r.done()) throw BadState{};
+}
+
+// Reads the state at `path` into `s`; false, with the reason, when it cannot be used.
+bool read_state(const std::string& path, uint64_t key, State& s, std::string& reason) {
+  if (!file_exists(path)) {
+    reason = "no state";
+    return false;
+  }
+  try {
+    s.file = std::make_unique<MappedFile>(path);
+  } catch (const Failure&) {
+    reason = "the state cannot be read";
+    return false;
+  }
+  const std::string_view b = s.file->bytes();
+  uint32_t schema = 0, mark = 0;
+  uint64_t size = 0, hash = 0;
+  if (b.size() >= kHeaderSize) {
+    std::memcpy(&schema, b.data() + 8, 4);
+    std::memcpy(&mark, b.data() + 12, 4);
+    std::memcpy(&size, b.data() + 16, 8);
+    std::memcpy(&hash, b.data() + 24, 8);
+  }
+  if (b.size() < kHeaderSize || std::memcmp(b.data(), kMagic, 8) != 0 || mark != kByteOrderMark) {
+    reason = "the state is not a search state";
+    return false;
+  }
+  if (schema != kStateSchema) {
+    reason = "the state has another schema";
+    return false;
+  }
+  std::string_view body(b.data() + kHeaderSize, b.size() - kHeaderSize);
+  if (size != body.size() || hash != hash64(body)) {
+    reason = "the state is truncated or corrupt";
+    return false;
+  }
+  try {
+    Reader r(body);
+    parse_body(r, s);
+  } catch (const BadState&) {
+    reason = "the state is corrupt";
+    return false;
+  }
+  if (s.key != key) {
+    reason = "the state is of another config, options or tool build";
+    return false;
+  }
+  return true;
+}
+
+// The state's bytes. Terms no posting uses any more are left out; the others keep their order,
+// so every document's postings stay sorted.
+std::string encode_state(const State& s) {
+  const SearchModel& m = s.model;
+  std::vector<uint32_t> new_id(m.terms.size(), 0);
+  for (const DocTerms& doc : m.doc_terms)
+    for (uint32_t p : doc) new_id[posting_term(p)] = 1;
+  uint32_t used = 0;
+  for (uint32_t& id : new_id) id = id ? used++ : UINT32_MAX;
+  Writer w;
+  w.out.reserve(s.file ? s.file->bytes().size() + (1 << 20) : 1 << 20);
+  w.out.append(kMagic, 8);
+  w.u32(kStateSchema);
+  w.u32(kByteOrderMark);
+  w.u64(0);  // the body's size and hash, set below
+  w.u64(0);
+  w.u64(s.key);
+  w.i64(s.read_at);
+  w.u32(static_cast<uint32_t>(s.inputs.size()));
+  for (const InputEntry& in : s.inputs) {
+    w.str(in.path);
+    w.u64(in.stamp.size);
+    w.u64(in.stamp.inode);
+    w.i64(in.stamp.mtime_ns);
+    w.i64(in.stamp.ctime_ns);
+    w.u64(in.hash);
+    w.u32s(in.docs);
+  }
+  w.u32(used);
+  for (uint32_t id = 0; id < m.terms.size(); ++id)
+    if (new_id[id] != UINT32_MAX) w.str(m.terms.at(id));
+  w.u32(static_cast<uint32_t>(s.docs.size()));
+  std::vector<uint32_t> postings;
+  for (size_t d = 0; d < s.docs.size(); ++d) {
+    const DocEntry& doc = s.docs[d];
+    w.str(doc.rel);
+    w.str(doc.title);
+    w.str(doc.url);
+    w.str(doc.section);
+    w.u32(doc.llms_bytes);
+    w.str(d < m.records.size() ? m.records[d] : std::string_view());
+    postings.clear();
+    if (d < m.doc_terms.size())
+      for (uint32_t p : m.doc_terms[d]) postings.push_back(new_id[posting_term(p)] << kScoreBits | posting_score(p));
+    w.u32s(postings);
+  }
+  w.u32(static_cast<uint32_t>(s.fragments.size()));
+  for (const FragmentEntry& f : s.fragments) {
+    w.str(f.key);
+    w.u64(f.file.hash);
+    w.u64(f.file.size);
+  }
+  w.u32(static_cast<uint32_t>(s.chunks.size()));
+  for (const FileEntry& c : s.chunks) {
+    w.u64(c.hash);
+    w.u64(c.size);
+  }
+  w.u64(s.llms.hash);
+  w.u64(s.llms.size);
+  w.u64(s.llms_header);
+  const std::string_view body = std::string_view(w.out).substr(kHeaderSize);
+  const uint64_t size = body.size(), hash = hash64(body);
+  std::memcpy(w.out.data() + 16, &size, 8);
+  std::memcpy(w.out.data() + 24, &hash, 8);
+  return std::move(w.out);
+}
+
+// What the outputs depend on besides the inputs: a state made with other values is not used.
+// The running executable's stamp stands for its build: a rebuilt tool may make other records
+// or postings from the same pages, even where a developer forgot to bump kStateSchema.
+uint64_t state_key(const Config& config, const SearchStepArgs& args) {
+  std::string k;
+  auto add = [&](std::string_view s) { k.append(std::to_string(s.size())).append(":").append(s); };
+  const FileStamp exe = stamp_file("/proc/self/exe");
+  add(std::to_string(kStateSchema));
+  add(args.identity);
+  add(std::to_string(exe.size) + " " + std::to_string(exe.inode) + " " + std::to_string(exe.mtime_ns));
+  add(args.output_dir);
+  add(config.title);
+  add(config.description);
+  add(config.baseurl);
+  add(args.search ? "search" : "");
+  add(args.llms_full ? "llms-full" : "");
+  add(std::to_string(args.options.docs_per_chunk));
+  add(std::to_string(args.options.max_fragment_bytes));
+  add(std::to_string(args.options.max_body_words));
+  return hash64(k);
+}
+
+// ---- The step ------------------------------------------------------------------------------
+
+struct Input {
+  std::string path;
+  Kind kind;
+  FileStamp stamp;
+  std::string bytes;
+  bool read = false;
+  uint64_t hash = 0;
+};
+
+// A file's decoded pages, as (rel, meta or text).
+struct Decoded {
+  MetaShard meta;
+  TextShard text;
+};
+
+class SearchStep {
+ public:
+  SearchStep(const Config& config, const SearchStepArgs& args) : config_(config), args_(args) {
+    inputs_.push_back({args.page_table, Kind::kPageTable, {}, {}, false, 0});
+    for (const std::string& path : args.shards)
+      inputs_.push_back({path, ends_with(path, ".meta") ? Kind::kMeta : Kind::kText, {}, {}, false, 0});
+  }
+
+  SearchStepReport run() {
+    const uint64_t key = state_key(config_, args_);
+    read_at_ = file_clock_ns();
+    for (Input& in : inputs_) in.stamp = stamp_file(in.path);
+    auto old = std::make_unique<State>();
+    if (args_.state.empty()) report_.full_reason = "no state";
+    else if (read_state(args_.state, key, *old, report_.full_reason) && incremental(*old)) return std::move(report_);
+    full(key);
+    return std::move(report_);
+  }
+
+ private:
+  void read(Input& in) {
+    if (in.read) return;
+    in.bytes = read_intermediate_bytes(in.kind, in.path);
+    in.hash = hash64(in.bytes);
+    in.read = true;
+  }
+
+  Decoded& decode(size_t i) {
+    auto [it, fresh] = decoded_.try_emplace(i);
+    if (fresh) {
+      Input& in = inputs_[i];
+      read(in);
+      if (in.kind == Kind::kMeta) it->second.meta = decode_intermediate<MetaShard>(in.kind, in.bytes, in.path);
+      else it->second.text = decode_intermediate<TextShard>(in.kind, in.bytes, in.path);
+      ++report_.shards_decoded;
+    }
+    return it->second;
+  }
+
+  // The documents a decoded file lists, by the document of each rel.
+  template <class Lookup>
+  std::vector<uint32_t> docs_of(size_t i, const Lookup& doc_of) {
+    std::vector<uint32_t> docs;
+    auto add = [&](const std::string& rel) {
+      if (auto d = doc_of(rel)) docs.push_back(*d);
+    };
+    const Decoded& dec = decode(i);
+    for (const PageMeta& m : dec.meta.pages) add(m.rel);
+    for (const PageText& t : dec.text.pages) add(t.rel);
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    return docs;
+  }
+
+  // The page of document `doc` whose meta and text come from the last files (in argument order)
+  // that list it, and in them from the last entry of its rel: as a full run reads them.
+  SearchPage page_of(const DocEntry& doc, size_t meta_file, size_t text_file) {
+    SearchPage page{doc.title, doc.url, doc.section, nullptr, nullptr};
+    if (meta_file)
+      for (const PageMeta& m : decode(meta_file).meta.pages)
+        if (m.rel == doc.rel) page.meta = &m;
+    if (text_file)
+      for (const PageText& t : decode(text_file).text.pages)
+        if (t.rel == doc.rel) page.text = &t;
+    return page;
+  }
+
+  bool fall_back(const char* reason) {
+    report_.full_reason = reason;
+    return false;
+  }
+
+  bool incremental(State& old);
+  void update_search(State& old, std::vector<char>& chunk_dirty, const std::vector<uint32_t>& changed_terms,
+                     std::vector<std::string>& files);
+  void full(uint64_t key);
+  void remove_state();
+  void write(const std::string& rel, std::string_view bytes);
+  void write_parts(const std::string& rel, const std::vector<std::string_view>& parts);
+  void finish(State& state, std::vector<std::string> files);
+
+  const Config& config_;
+  const SearchStepArgs& args_;
+  SearchStepReport report_;
+  std::vector<Input> inputs_;  // [0]: the page table, then the shard files
+  std::unordered_map<size_t, Decoded> decoded_;
+  int64_t read_at_ = 0;
+  bool state_removed_ = false;
+};
+
+void SearchStep::remove_state() {
+  if (state_removed_ || args_.state.empty()) return;
+  if (::unlink(args_.state.c_str()) != 0 && errno != ENOENT)
+    throw Failure(kExitIoError, args_.state + ": cannot remove: " + std::strerror(errno));
+  state_removed_ = true;
+}
+
+// The first write removes the state: from there until the new one is written, the outputs are
+// neither the old state's nor the new one's, and a run that stops there must leave no state.
+void SearchStep::write(const std::string& rel, std::string_view bytes) {
+  remove_state();
+  if (write_file_if_changed(join_path(args_.output_dir, rel), bytes)) report_.written.push_back(rel);
+}
+
+void SearchStep::write_parts(const std::string& rel, const std::vector<std::string_view>& parts) {
+  remove_state();
+  write_file_atomic(join_path(args_.output_dir, rel), parts);
+  report_.written.push_back(rel);
+}
+
+void SearchStep::finish(State& state, std::vector<std::string> files) {
+  std::sort(files.begin(), files.end());
+  report_.files = std::move(files);
+  std::sort(report_.written.begin(), report_.written.end());
+  state.read_at = read_at_;
+  state.inputs.resize(inputs_.size());
+  for (size_t i = 0; i < inputs_.size(); ++i) {
+    state.inputs[i].path = inputs_[i].path;
+    state.inputs[i].stamp = inputs_[i].stamp;
+    state.inputs[i].hash = inputs_[i].hash;
+  }
+  if (!args_.state.empty()) write_file_atomic(args_.state, encode_state(state));
+}
+
+// ---- A full run ----------------------------------------------------------------------------
+
+void SearchStep::full(uint64_t key) {
+  for (Input& in : inputs_) read(in);
+  const PageTable table = decode_intermediate<PageTable>(Kind::kPageTable, inputs_[0].bytes, inputs_[0].path);
+  const std::vector<SearchDocument> documents = search_documents(table);
+  State state;
+  state.key = key;
+  std::unordered_map<std::string_view, uint32_t> doc_of_rel;
+  std::vector<SearchPage> pages;
+  for (const SearchDocument& d : documents) {
+    doc_of_rel.emplace(d.page->rel, static_cast<uint32_t>(state.docs.size()));
+    state.docs.push_back({d.page->rel, d.page->title, d.page->url, d.section_title, 0});
+    pages.push_back({d.page->title, d.page->url, d.section_title, nullptr, nullptr});
+  }
+  auto doc_of = [&](const std::string& rel) -> std::optional<uint32_t> {
+    auto it = doc_of_rel.find(rel);
+    return it == doc_of_rel.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+  };
+  state.inputs.resize(inputs_.size());
+  for (size_t i = 1; i < inputs_.size(); ++i) {  // the last entry of a rel wins, as in render_search
+    state.inputs[i].docs = docs_of(i, doc_of);
+    const Decoded& dec = decode(i);
+    for (const PageMeta& m : dec.meta.pages)
+      if (auto d = doc_of(m.rel)) pages[*d].meta = &m;
+    for (const PageText& t : dec.text.pages)
+      if (auto d = doc_of(t.rel)) pages[*d].text = &t;
+  }
+
+  std::vector<std::string> files;
+  if (args_.search) {
+    state.model = build_search_model(pages, args_.options);
+    std::vector<std::string> keys;
+    const std::vector<OutputFile> rendered = render_search_files(state.model, args_.options, keys);
+    std::unordered_map<std::string_view, const OutputFile*> by_path;
+    for (const OutputFile& f : rendered) {
+      by_path.emplace(f.path, &f);
+      files.push_back(f.path);
+      write(f.path, f.bytes);
+    }
+    for (size_t k = 0; k < search_chunk_count(pages.size(), args_.options); ++k)
+      state.chunks.push_back(entry_of(by_path.at(search_docs_file(k))->bytes));
+    for (const std::string& k : keys) state.fragments.push_back({k, entry_of(by_path.at(search_fragment_file(k))->bytes)});
+  }
+  if (args_.llms_full) {
+    std::string out = llms_header(config_, table);
+    state.llms_header = out.size();
+    for (size_t d = 0; d < documents.size(); ++d) {
+      if (!in_llms_full(*documents[d].page)) continue;
+      std::string_view text = pages[d].text ? std::string_view(pages[d].text->text) : std::string_view();
+      size_t before = out.size();
+      out += llms_full_section(config_, pages[d].title, pages[d].url, text);
+      state.docs[d].llms_bytes = static_cast<uint32_t>(out.size() - before);
+    }
+    state.llms = entry_of(out);
+    files.push_back(kLlmsFullFile);
+    write(kLlmsFullFile, out);
+  }
+  // A rel the table lists twice would be two documents of one page: no state, a full run again.
+  if (doc_of_rel.size() != documents.size()) {
+    remove_state();
+    state.inputs.clear();
+    report_.full_reason += "; no state kept: the page table lists a page twice";
+    std::sort(files.begin(), files.end());
+    report_.files = std::move(files);
+    return;
+  }
+  finish(state, std::move(files));
+}
+
+// ---- An incremental run --------------------------------------------------------------------
+
+bool SearchStep::incremental(State& old) {
+  const SearchOptions& options = args_.options;
+  if (old.inputs.size() != inputs_.size()) return fall_back("the list of shard files changed");
+  for (size_t i = 0; i < inputs_.size(); ++i)
+    if (old.inputs[i].path != inputs_[i].path) return fall_back("the list of shard files changed");
+  // A file whose stamp is the recorded one, and whose last change came before the last run
+  // read it, still has the recorded bytes; any other is read and hashed.
+  std::vector<size_t> changed;
+  for (size_t i = 0; i < inputs_.size(); ++i) {
+    Input& in = inputs_[i];
+    const InputEntry& was = old.inputs[i];
+    if (in.stamp.exists && in.stamp == was.stamp && was.stamp.ctime_ns < old.read_at) in.hash = was.hash;
+    else read(in);
+    if (in.hash == was.hash) continue;
+    if (i == 0) return fall_back("the page table changed");
+    changed.push_back(i);
+  }
+  std::unique_ptr<MappedFile> llms_file;
+  std::string_view llms_old;
+  if (args_.llms_full) {
+    const std::string path = join_path(args_.output_dir, kLlmsFullFile);
+    if (!file_exists(path)) return fall_back("llms-full.txt is missing");
+    llms_file = std::make_unique<MappedFile>(path);
+    llms_old = llms_file->bytes();
+    if (!(entry_of(llms_old) == old.llms)) return fall_back("llms-full.txt is not the one the state recorded");
+  }
+
+  // The documents the changed files list, before and after.
+  const size_t doc_count = old.docs.size();
+  std::vector<char> affected(doc_count, 0);
+  if (!changed.empty()) {
+    std::unordered_map<std::string_view, uint32_t> doc_of_rel;
+    for (uint32_t d = 0; d < doc_count; ++d) doc_of_rel.emplace(old.docs[d].rel, d);
+    auto doc_of = [&](const std::string& rel) -> std::optional<uint32_t> {
+      auto it = doc_of_rel.find(rel);
+      return it == doc_of_rel.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+    };
+    for (size_t i : changed) {
+      for (uint32_t d : old.inputs[i].docs) affected[d] = 1;
+      old.inputs[i].docs = docs_of(i, doc_of);
+      for (uint32_t d : old.inputs[i].docs) affected[d] = 1;
+    }
+  }
+  // Which files each affected document now comes from: the last that list it.
+  std::vector<uint32_t> meta_file(doc_count, 0), text_file(doc_count, 0);
+  for (size_t i = 1; i < inputs_.size(); ++i)
+    for (uint32_t d : old.inputs[i].docs)
+      if (affected[d]) (inputs_[i].kind == Kind::kMeta ? meta_file : text_file)[d] = static_cast<uint32_t>(i);
+  std::vector<uint64_t> llms_at(doc_count + 1, old.llms_header);
+  for (size_t d = 0; d < doc_count; ++d) llms_at[d + 1] = llms_at[d] + old.docs[d].llms_bytes;
+
+  // Recompute them; note the chunks, terms and llms-full.txt sections that changed.
+  std::vector<char> chunk_dirty(old.chunks.size(), 0);
+  std::vector<uint32_t> changed_terms;
+  std::unordered_map<uint32_t, std::string> sections;
+  for (uint32_t d = 0; d < doc_count; ++d) {
+    if (!affected[d]) continue;
+    const SearchPage page = page_of(old.docs[d], meta_file[d], text_file[d]);
+    bool changed_doc = false;
+    if (args_.search) {
+      const std::string_view was_record = old.model.records[d];
+      const DocTerms was_terms = std::move(old.model.doc_terms[d]);
+      old.model.set_doc(d, page, options);
+      if (old.model.records[d] != was_record) {
+        chunk_dirty[d / options.docs_per_chunk] = 1;
+        changed_doc = true;
+      }
+      std::vector<uint32_t> diff;
+      const DocTerms& now = old.model.doc_terms[d];
+      std::set_symmetric_difference(was_terms.begin(), was_terms.end(), now.begin(), now.end(), std::back_inserter(diff));
+      for (uint32_t p : diff) changed_terms.push_back(posting_term(p));
+      changed_doc = changed_doc || !diff.empty();
+    }
+    if (old.docs[d].llms_bytes) {
+      std::string_view text = page.text ? std::string_view(page.text->text) : std::string_view();
+      std::string section = llms_full_section(config_, page.title, page.url, text);
+      if (section != llms_old.substr(llms_at[d], old.docs[d].llms_bytes)) {
+        sections.emplace(d, std::move(section));
+        changed_doc = true;
+      }
+    }
+    if (changed_doc) ++report_.docs_changed;
+  }
+
+  std::vector<std::string> files;
+  if (args_.search) update_search(old, chunk_dirty, changed_terms, files);
+  if (args_.llms_full) {
+    files.push_back(kLlmsFullFile);
+    if (!sections.empty()) {
+      // The unchanged sections are copied from the old file, in runs; the changed ones written.
+      std::vector<std::string_view> parts;
+      size_t run_start = 0;
+      for (uint32_t d = 0; d < doc_count; ++d) {
+        auto it = sections.find(d);
+        if (it == sections.end()) continue;
+        parts.push_back(llms_old.substr(run_start, llms_at[d] - run_start));
+        parts.push_back(it->second);
+        run_start = llms_at[d + 1];
+        old.docs[d].llms_bytes = static_cast<uint32_t>(it->second.size());
+      }
+      parts.push_back(llms_old.substr(run_start));
+      old.llms.hash = hash64(parts);
+      old.llms.size = 0;
+      for (std::string_view p : parts) old.llms.size += p.size();
+      write_parts(kLlmsFullFile, parts);
+    }
+  }
+  report_.incremental = true;
+  report_.full_reason.clear();
+  finish(old, std::move(files));
+  return true;
+}
+
+// Rewrites the document chunks and the term fragments that changed, or that are missing or
+// of another size than the state says, and search/index.json.
+void SearchStep::update_search(State& old, std::vector<char>& chunk_dirty, const std::vector<uint32_t>& changed_terms,
+                               std::vector<std::string>& files) {
+  const SearchOptions& options = args_.options;
+  SearchModel& model = old.model;
+  auto damaged = [&](const std::string& rel, const FileEntry& e) {
+    FileStamp st = stamp_file(join_path(args_.output_dir, rel));
+    return !st.exists || st.size != e.size;
+  };
+  for (size_t k = 0; k < old.chunks.size(); ++k) {
+    const std::string rel = search_docs_file(k);
+    files.push_back(rel);
+    bool bad = damaged(rel, old.chunks[k]);
+    if (!chunk_dirty[k] && !bad) continue;
+    std::string bytes = render_docs_chunk(model, k, options);
+    FileEntry e = entry_of(bytes);
+    if (e == old.chunks[k] && !bad) continue;
+    old.chunks[k] = e;
+    write(rel, bytes);
+  }
+
+  // Fragments are re-rendered by region: the terms of one first character when a term is that
+  // one character (its key then holds all of them), else the terms of one 2-character key.
+  // Either is a whole set of key groups, so rendering it alone gives the full run's files.
+  auto region = [&](std::string_view term) {
+    std::string_view first = search_key_prefix(term, 1);
+    return model.terms.find(first) ? first : search_key_prefix(term, 2);
+  };
+  std::set<std::string, std::less<>> dirty;
+  for (uint32_t t : changed_terms) dirty.emplace(region(model.terms.at(t)));
+  std::set<std::string, std::less<>> bad_keys;
+  for (const FragmentEntry& f : old.fragments)
+    if (damaged(search_fragment_file(f.key), f.file)) {
+      bad_keys.insert(f.key);
+      dirty.emplace(region(f.key));
+    }
+  std::vector<FragmentEntry> fragments;
+  std::unordered_map<std::string_view, FileEntry> before;
+  for (const FragmentEntry& f : old.fragments) {
+    if (dirty.count(region(f.key))) before.emplace(f.key, f.file);
+    else fragments.push_back(f);
+  }
+  if (!dirty.empty()) {
+    std::vector<bool> selected(model.terms.size());
+    for (uint32_t id = 0; id < selected.size(); ++id) selected[id] = dirty.count(region(model.terms.at(id))) > 0;
+    std::vector<OutputFile> rendered;
+    std::vector<std::string> keys;
+    render_term_fragments(model, &selected, options, rendered, keys);
+    for (size_t i = 0; i < rendered.size(); ++i) {
+      FileEntry e = entry_of(rendered[i].bytes);
+      auto was = before.find(keys[i]);
+      if (was == before.end() || !(was->second == e) || bad_keys.count(keys[i])) write(rendered[i].path, rendered[i].bytes);
+      fragments.push_back({keys[i], e});
+    }
+    std::sort(fragments.begin(), fragments.end(),
+              [](const FragmentEntry& a, const FragmentEntry& b) { return a.key < b.key; });
+  }
+  std::vector<std::string> keys;
+  for (const FragmentEntry& f : fragments) {
+    keys.push_back(f.key);
+    files.push_back(search_fragment_file(f.key));
+  }
+  old.fragments = std::move(fragments);
+  files.push_back(kSearchFile);
+  write(kSearchFile, render_search_index(old.docs.size(), options, keys));
+}
+
+}  // namespace
+
+SearchStepReport run_search_step(const Config& config, const SearchStepArgs& args) {
+  return SearchStep(config, args).run();
+}
+
+std::string explain(const SearchStepReport& r) {
+  std::string out = r.incremental ? "search step: incremental: " : "search step: full run (" + r.full_reason + "): ";
+  out += std::to_string(r.shards_decoded) + " shard files decoded, ";
+  if (r.incremental) out += std::to_string(r.docs_changed) + " documents changed, ";
+  return out + std::to_string(r.written.size()) + " of " + std::to_string(r.files.size()) + " files written";
+}
+
+}  // namespace bengal

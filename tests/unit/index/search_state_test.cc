@@ -1,0 +1,344 @@
+// The incremental search step (index/search_state.h): after any sequence of edits, a run with
+// the state writes the same files, and the same list of files, as a full run without one.
+#include "index/search_state.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "format/envelope.h"
+#include "index/index.h"
+#include "support/fs.h"
+#include "support/paths.h"
+#include "support/text.h"
+
+namespace bengal {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Words that share prefixes (so fragments split under a small size limit), non-ASCII ones, and
+// "é", a term of one character, whose presence merges every "é…" key group into one.
+const std::vector<std::string> kWords = {
+    "alpha", "alpine", "alps",   "altitude", "alto",  "also",  "build",  "builder", "building", "bulk",
+    "cache", "cached", "caches", "config",   "core",  "delta", "docs",   "edit",    "edited",  "editor",
+    "élan",  "été",    "étude",  "é",        "über",  "üben",  "αβγ",    "αλφα",    "zeta",    "zebra",
+    "the",   "and",    "of",     "install",  "index", "inner", "input",  "inside",  "instant", "invalid"};
+
+struct Page {
+  std::string rel, title;
+  std::string summary, text;
+  std::vector<Heading> headings;
+  std::vector<std::string> tags;
+  size_t shard = 0;
+  bool has_text = true;
+  size_t extra_meta_shard = SIZE_MAX;  // a second shard that also lists the page's meta
+};
+
+class SearchStateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "bengal-search-state-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    config_.title = "Site";
+    config_.description = "A site.";
+    config_.baseurl = "https://example.org/";
+    options_.docs_per_chunk = 8;
+    options_.max_fragment_bytes = 400;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string words(size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) out += (i ? " " : "") + kWords[rng_() % kWords.size()];
+    return out;
+  }
+
+  Page make_page() {
+    Page p;
+    p.rel = "s" + std::to_string(rng_() % 3) + "/p" + std::to_string(next_id_++) + ".md";
+    p.title = words(1 + rng_() % 3);
+    p.text = words(rng_() % 30);
+    if (rng_() % 3 == 0) p.summary = words(3);
+    for (size_t i = rng_() % 3; i > 0; --i) p.headings.push_back({2, "h" + std::to_string(i), words(2)});
+    for (size_t i = rng_() % 3; i > 0; --i) p.tags.push_back(words(1));
+    p.shard = rng_() % kShards;
+    return p;
+  }
+
+  void make_site(size_t pages) {
+    for (size_t i = 0; i < pages; ++i) pages_.push_back(make_page());
+  }
+
+  // The page table (home, three sections, the pages, a generated page and a 404 page, by URL)
+  // and each shard's meta and text file.
+  void write_inputs() {
+    PageTable table;
+    auto add = [&](const char* kind, std::string url, std::string section, std::string title, std::string rel) {
+      PageTableEntry e;
+      e.kind = kind;
+      e.url = std::move(url);
+      e.section = std::move(section);
+      e.title = std::move(title);
+      e.rel = std::move(rel);
+      e.source = e.rel.empty() ? "" : "content/" + e.rel;
+      table.pages.push_back(e);
+    };
+    add(kKindHome, "/", "", "Home", "_index.md");
+    add(kKind404, "/404.html", "", "Not found", "404.md");
+    add(kKindSection, "/s0/", "s0", "Section zero", "s0/_index.md");
+    add(kKindSection, "/s1/", "s1", "Section one", "");
+    add(kKindSection, "/s2/", "s2", "Section two", "s2/_index.md");
+    add(kKindTaxonomy, "/tags/", "", "Tags", "");
+    for (const Page& p : pages_) {
+      std::string section = p.rel.substr(0, 2);
+      add(kKindPage, "/" + p.rel.substr(0, p.rel.size() - 3) + "/", section, p.title, p.rel);
+    }
+    std::sort(table.pages.begin(), table.pages.end(),
+              [](const PageTableEntry& a, const PageTableEntry& b) { return a.url < b.url; });
+    write_intermediate(Kind::kPageTable, "test", table, path("pagetable"));
+    std::vector<MetaShard> metas(kShards);
+    std::vector<TextShard> texts(kShards);
+    metas[0].pages.push_back(meta_of({"_index.md", "Home", "", "Welcome home.", {}, {}, 0, true, SIZE_MAX}));
+    texts[0].pages.push_back({"_index.md", "Welcome home to the site.", count_search_terms("Welcome home to the site.")});
+    texts[1].pages.push_back({"404.md", "Nothing here.", ""});  // counted here, not by parse
+    for (const Page& p : pages_) {
+      metas[p.shard].pages.push_back(meta_of(p));
+      if (p.extra_meta_shard != SIZE_MAX) metas[p.extra_meta_shard].pages.push_back(meta_of(p));
+      if (p.has_text) texts[p.shard].pages.push_back({p.rel, p.text, count_search_terms(p.text)});
+    }
+    for (size_t s = 0; s < kShards; ++s) {
+      write_intermediate(Kind::kMeta, "test", metas[s], shard_file(s, ".meta"));
+      write_intermediate(Kind::kText, "test", texts[s], shard_file(s, ".text"));
+    }
+  }
+
+  static PageMeta meta_of(const Page& p) {
+    PageMeta m;
+    m.rel = p.rel;
+    m.source = "content/" + p.rel;
+    m.summary = p.summary;
+    m.headings = p.headings;
+    m.front.tags = p.tags;
+    return m;
+  }
+
+  std::string path(const std::string& rel) const { return join_path(dir_, rel); }
+  std::string shard_file(size_t s, const char* ext) const { return path("shard-" + std::to_string(s) + ext); }
+
+  SearchStepArgs args(const std::string& out, const std::string& state) const {
+    SearchStepArgs a;
+    a.page_table = path("pagetable");
+    for (size_t s = 0; s < kShards; ++s) {
+      a.shards.push_back(shard_file(s, ".meta"));
+      a.shards.push_back(shard_file(s, ".text"));
+    }
+    a.output_dir = path(out);
+    a.state = state.empty() ? "" : path(state);
+    a.search = search_;
+    a.llms_full = llms_;
+    a.options = options_;
+    return a;
+  }
+
+  // Runs the step with the state into "inc", and without into a fresh "full"; the files and
+  // their list must be the same.
+  SearchStepReport run_and_compare() {
+    SearchStepReport inc = run_search_step(config_, args("inc", "search.state"));
+    fs::remove_all(path("full"));
+    SearchStepReport full = run_search_step(config_, args("full", ""));
+    EXPECT_FALSE(full.incremental);
+    EXPECT_EQ(inc.files, full.files);
+    for (const std::string& f : full.files)
+      EXPECT_EQ(read_file(join_path(path("inc"), f)), read_file(join_path(path("full"), f))) << f;
+    EXPECT_TRUE(file_exists(path("search.state")));
+    return inc;
+  }
+
+  // One random edit; true when it leaves the page table as it was.
+  bool edit() {
+    Page& p = pages_[rng_() % pages_.size()];
+    switch (rng_() % 11) {
+      case 0: p.text = words(rng_() % 30); return true;
+      case 1: p.text += " " + words(1); return true;
+      case 2: p.headings = {{2, "x", words(2)}}; return true;
+      case 3: p.tags = {words(1)}; return true;
+      case 4: p.text.clear(); return true;
+      case 5: p.shard = (p.shard + 1 + rng_() % (kShards - 1)) % kShards; return true;
+      case 6: p.summary = words(2); return true;
+      case 7: p.has_text = !p.has_text; return true;
+      case 8: p.extra_meta_shard = p.extra_meta_shard == SIZE_MAX ? rng_() % kShards : SIZE_MAX; return true;
+      case 9: p.title = words(2); return false;
+      default:
+        if (rng_() % 2) pages_.push_back(make_page());
+        else pages_.erase(pages_.begin() + static_cast<long>(rng_() % pages_.size()));
+        return false;
+    }
+  }
+
+  static constexpr size_t kShards = 5;
+  std::string dir_;
+  Config config_;
+  SearchOptions options_;
+  bool search_ = true, llms_ = true;
+  std::vector<Page> pages_;
+  size_t next_id_ = 100;
+  std::mt19937 rng_{7};
+};
+
+TEST_F(SearchStateTest, RandomEditsGiveTheFilesOfAFullRun) {
+  for (unsigned seed : {1u, 2u, 3u}) {
+    rng_.seed(seed);
+    pages_.clear();
+    fs::remove_all(path("inc"));
+    ::unlink(path("search.state").c_str());
+    make_site(40);
+    write_inputs();
+    SearchStepReport first = run_and_compare();
+    EXPECT_FALSE(first.incremental);
+    EXPECT_EQ(first.full_reason, "no state");
+    for (int step = 0; step < 40; ++step) {
+      bool same_table = true;
+      for (int edits = 1 + static_cast<int>(rng_() % 3); edits > 0; --edits) same_table = edit() && same_table;
+      write_inputs();
+      SearchStepReport r = run_and_compare();
+      EXPECT_EQ(r.incremental, same_table) << "seed " << seed << " step " << step << ": " << r.full_reason;
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+}
+
+TEST_F(SearchStateTest, ABodyEditRewritesOnlyItsChunkItsTermsAndLlmsFull) {
+  make_site(60);
+  write_inputs();
+  run_and_compare();
+  pages_[30].text += " zebra";  // one word more: the fragment of "ze" and one chunk change
+  write_inputs();
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental);
+  EXPECT_EQ(r.shards_decoded, 2u);  // the page's text file, and its meta file for its headings
+  EXPECT_EQ(r.docs_changed, 1u);
+  std::vector<std::string> written = r.written;
+  for (const std::string& f : written)
+    EXPECT_TRUE(f == "llms-full.txt" || f == search_docs_file(0) || starts_with(f, "search/docs-") ||
+                f == search_fragment_file("ze") || starts_with(f, "search/t-7a65"))
+        << f;
+  EXPECT_LE(written.size(), 3u);
+  EXPECT_TRUE(std::find(written.begin(), written.end(), "llms-full.txt") != written.end());
+  EXPECT_GT(r.files.size(), 20u);
+}
+
+TEST_F(SearchStateTest, AnUnchangedRunWritesNothing) {
+  make_site(30);
+  write_inputs();
+  run_and_compare();
+  SearchStepReport r = run_and_compare();
+  EXPECT_TRUE(r.incremental);
+  EXPECT_EQ(r.shards_decoded, 0u);
+  EXPECT_TRUE(r.written.empty());
+}
+
+TEST_F(SearchStateTest, ABrokenStateOrOutputMeansAFullRunOrARepair) {
+  make_site(40);
+  write_inputs();
+  run_and_compare();
+  const std::string state = path("search.state");
+  const std::string good = read_file(state);
+  auto expect_after = [&](const char* what, bool incremental, const std::string& reason) {
+    pages_[rng_() % pages_.size()].text += " " + words(2);
+    write_inputs();
+    SearchStepReport r = run_and_compare();
+    EXPECT_EQ(r.incremental, incremental) << what;
+    if (!incremental) EXPECT_EQ(r.full_reason, reason) << what;
+  };
+  write_file_atomic(state, good.substr(0, good.size() / 2));
+  expect_after("truncated", false, "the state is truncated or corrupt");
+  std::string flipped = read_file(state);
+  flipped[flipped.size() - 100] ^= 1;
+  write_file_atomic(state, flipped);
+  expect_after("a flipped byte", false, "the state is truncated or corrupt");
+  write_file_atomic(state, "bengal-ir: not a state at all, but long enough to have a header");
+  expect_after("foreign", false, "the state is not a search state");
+  write_file_atomic(state, "");
+  expect_after("empty", false, "the state is not a search state");
+  std::string other = read_file(state);
+  other[8] ^= 1;  // the schema
+  write_file_atomic(state, other);
+  expect_after("another schema", false, "the state has another schema");
+
+  ::unlink(path("inc/llms-full.txt").c_str());
+  expect_after("llms-full.txt deleted", false, "llms-full.txt is missing");
+  std::string llms = read_file(path("inc/llms-full.txt"));
+  llms[llms.size() / 2] = llms[llms.size() / 2] == 'x' ? 'y' : 'x';  // same size, other bytes
+  write_file_atomic(path("inc/llms-full.txt"), llms);
+  expect_after("llms-full.txt edited", false, "llms-full.txt is not the one the state recorded");
+
+  // A search file deleted, or of another size than the state says, is written again.
+  ::unlink(path("inc/" + search_docs_file(1)).c_str());
+  write_file_atomic(path("inc/search/index.json"), "{}");
+  std::string fragment;
+  for (const auto& e : fs::directory_iterator(path("inc/search")))
+    if (starts_with(e.path().filename().string(), "t-")) fragment = e.path().string();
+  ASSERT_FALSE(fragment.empty());
+  write_file_atomic(fragment, read_file(fragment) + " ");
+  expect_after("search files damaged", true, "");
+}
+
+TEST_F(SearchStateTest, AnotherConfigOrOptionsMeanAFullRun) {
+  make_site(20);
+  write_inputs();
+  run_and_compare();
+  config_.title = "Another title";
+  SearchStepReport r = run_and_compare();
+  EXPECT_FALSE(r.incremental);
+  EXPECT_EQ(r.full_reason, "the state is of another config, options or tool build");
+  options_.docs_per_chunk = 4;
+  EXPECT_FALSE(run_and_compare().incremental);
+  EXPECT_TRUE(run_and_compare().incremental);
+}
+
+TEST_F(SearchStateTest, SearchOrLlmsFullAlone) {
+  for (bool search : {true, false}) {
+    search_ = search;
+    llms_ = !search;
+    pages_.clear();
+    fs::remove_all(path("inc"));
+    ::unlink(path("search.state").c_str());
+    make_site(30);
+    write_inputs();
+    run_and_compare();
+    for (int step = 0; step < 10; ++step) {
+      bool same_table = edit();
+      write_inputs();
+      EXPECT_EQ(run_and_compare().incremental, same_table);
+    }
+  }
+}
+
+TEST_F(SearchStateTest, TheFullRunGivesTheFilesOfRenderIndexOutputs) {
+  make_site(30);
+  write_inputs();
+  options_ = SearchOptions();
+  SearchStepReport r = run_search_step(config_, args("inc", "search.state"));
+  IndexInput in;
+  in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
+  for (size_t s = 0; s < kShards; ++s) {
+    in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
+    in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
+  }
+  std::vector<OutputFile> files = render_index_outputs(config_, in, kSitemapMaxUrls, {kSearchFile, kLlmsFullFile});
+  ASSERT_EQ(r.files.size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_EQ(r.files[i], files[i].path);
+    EXPECT_EQ(read_file(path("inc/" + files[i].path)), files[i].bytes) << files[i].path;
+  }
+}
+
+}  // namespace
+}  // namespace bengal
