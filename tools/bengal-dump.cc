@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics&) {
     for (const std::string& path : args.positional) {
       if (!file_exists(path)) throw Failure(kExitBadIntermediate, path + ": no such intermediate file");
-      Envelope env = open_envelope(read_file(path), path, nullptr);
+      std::string bytes = read_file(path);
+      Envelope env = open_envelope(bytes, path, nullptr);
       nlohmann::json body = msgpack_to_json(env.body);
       nlohmann::json out = args.has("body-only")
                                ? body

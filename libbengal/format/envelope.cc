@@ -30,6 +30,10 @@ const KindInfo& kind_info(Kind kind) {
 
 std::string producer_of(std::string_view tool) { return std::string(tool) + " " + kVersion; }
 
+// Strings and binaries in the decoded tree point into the file's bytes instead of being
+// copied into the zone: the bodies are then copied once, into the structs.
+static bool reference_bytes(msgpack::type::object_type, size_t, void*) { return true; }
+
 static Failure bad(const std::string& path, const std::string& what) {
   return Failure(kExitBadIntermediate, path + ": " + what);
 }
@@ -52,7 +56,7 @@ Envelope open_envelope(std::string_view bytes, const std::string& path, const Ki
   Envelope env;
   size_t offset = 0;
   try {
-    env.handle = msgpack::unpack(bytes.data(), bytes.size(), offset);
+    env.handle = msgpack::unpack(bytes.data(), bytes.size(), offset, reference_bytes);
   } catch (const msgpack::insufficient_bytes&) {
     throw bad(path, "truncated intermediate file; delete it and rebuild");
   } catch (const std::exception& e) {

@@ -48,7 +48,8 @@ std::string encode_intermediate(Kind kind, std::string_view producer, const Body
   return std::string(buf.data(), buf.size());
 }
 
-// A decoded envelope; `body` points into `handle`'s zone.
+// A decoded envelope; `body` points into `handle`'s zone and into the bytes it was decoded
+// from, which must outlive it.
 struct Envelope {
   std::string kind;
   int schema = 0;

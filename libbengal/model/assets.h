@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "format/msgpack_map.h"
 #include "model/config.h"
 #include "model/page.h"
 #include "model/site.h"
@@ -31,12 +32,12 @@ struct AssetEntry {
   std::string path;
   std::string hash;
   std::string source;
-  MSGPACK_DEFINE_MAP(path, hash, source);
+  BENGAL_DEFINE_MAP(path, hash, source);
 };
 
 struct AssetMap {
   std::vector<AssetEntry> files;
-  MSGPACK_DEFINE_MAP(files);
+  BENGAL_DEFINE_MAP(files);
 
   // The entry for an output path, or nullptr (binary search: files are sorted).
   const AssetEntry* find(std::string_view path) const;
@@ -47,20 +48,20 @@ struct AssetMap {
 struct AssetRef {
   std::string url;
   SourcePos pos;  // in the page's Markdown source when the body referenced it; else 0:0
-  MSGPACK_DEFINE_MAP(url, pos);
+  BENGAL_DEFINE_MAP(url, pos);
 };
 
 struct PageAssets {
   std::string source;  // the page's content file, or its output path for a generated page
   std::string output;  // "guide/index.html"
   std::vector<AssetRef> assets;  // sorted by url, unique
-  MSGPACK_DEFINE_MAP(source, output, assets);
+  BENGAL_DEFINE_MAP(source, output, assets);
 };
 
 // What one render shard's pages reference (kind "assetrefs"), merged by bengal-index.
 struct AssetRefsShard {
   std::vector<PageAssets> pages;
-  MSGPACK_DEFINE_MAP(pages);
+  BENGAL_DEFINE_MAP(pages);
 };
 
 }  // namespace bengal

@@ -1,7 +1,8 @@
 #pragma once
 // The per-page records that travel between the steps (bengal-intermediate(5)). Each struct is
-// a msgpack map with string keys: a reader skips keys it does not know, and a missing key
-// keeps its default, so fields can be added without breaking older files of the same schema.
+// a msgpack map with string keys (format/msgpack_map.h): a reader skips keys it does not know,
+// and a missing key keeps its default, so fields can be added without breaking older files of
+// the same schema.
 #include <cstdint>
 #include <map>
 #include <msgpack.hpp>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "format/json_msgpack.h"
+#include "format/msgpack_map.h"
 
 namespace bengal {
 
@@ -17,7 +19,7 @@ namespace bengal {
 struct SourcePos {
   uint32_t line = 0;
   uint32_t col = 0;
-  MSGPACK_DEFINE_MAP(line, col);
+  BENGAL_DEFINE_MAP(line, col);
 };
 
 // Front matter, typed. An empty string means "not set".
@@ -40,8 +42,8 @@ struct FrontMatter {
   std::string id;  // a stable name for [[id:name]] references
   nlohmann::json params = nlohmann::json::object();  // `params:` and every key Bengal does not type
   std::map<std::string, SourcePos> positions;        // where each top-level key was written
-  MSGPACK_DEFINE_MAP(title, date, lastmod, publishdate, expirydate, draft, weight, slug, url, aliases, tags,
-                     categories, description, summary, layout, id, params, positions);
+  BENGAL_DEFINE_MAP(title, date, lastmod, publishdate, expirydate, draft, weight, slug, url, aliases, tags,
+                    categories, description, summary, layout, id, params, positions);
 };
 
 // bengal-scan's output for one source page.
@@ -52,19 +54,19 @@ struct ScannedPage {
   FrontMatter front;
   std::string body;        // Markdown after the front matter; BOM removed, CRLF -> LF
   uint32_t body_line = 1;  // line of the file on which `body` starts
-  MSGPACK_DEFINE_MAP(source, rel, content_hash, front, body, body_line);
+  BENGAL_DEFINE_MAP(source, rel, content_hash, front, body, body_line);
 };
 
 struct ScanShard {
   std::vector<ScannedPage> pages;  // sorted by rel
-  MSGPACK_DEFINE_MAP(pages);
+  BENGAL_DEFINE_MAP(pages);
 };
 
 struct Heading {
   uint32_t level = 1;
   std::string id;    // unique within the page
   std::string text;  // plain text of the heading
-  MSGPACK_DEFINE_MAP(level, id, text);
+  BENGAL_DEFINE_MAP(level, id, text);
 };
 
 enum class LinkKind : uint8_t {
@@ -77,14 +79,14 @@ struct OutLink {
   std::string target;  // as written, without the "|text" part: "../guide/install.md#step-2"
   uint8_t kind = 0;    // LinkKind
   bool auto_text = false;  // [[path]] with no text: the target page's title is shown
-  MSGPACK_DEFINE_MAP(target, kind, auto_text);
+  BENGAL_DEFINE_MAP(target, kind, auto_text);
 };
 
 // An image of the page's Markdown: its URL as rendered (site URL or as written) and where.
 struct ImageRef {
   std::string url;
   SourcePos pos;
-  MSGPACK_DEFINE_MAP(url, pos);
+  BENGAL_DEFINE_MAP(url, pos);
 };
 
 // bengal-parse's metadata for one page: what other pages and the site-wide steps need, and
@@ -98,12 +100,12 @@ struct PageMeta {
   std::string summary;  // plain text: front matter summary, or the first paragraph
   std::vector<Heading> headings;  // document order; also the table of contents
   std::vector<OutLink> links;     // document order; links[i] fills the body slots that name i
-  MSGPACK_DEFINE_MAP(source, rel, front, summary, headings, links);
+  BENGAL_DEFINE_MAP(source, rel, front, summary, headings, links);
 };
 
 struct MetaShard {
   std::vector<PageMeta> pages;
-  MSGPACK_DEFINE_MAP(pages);
+  BENGAL_DEFINE_MAP(pages);
 };
 
 enum class SlotField : uint8_t {
@@ -114,7 +116,7 @@ enum class SlotField : uint8_t {
 struct Slot {
   uint32_t link = 0;  // index into PageMeta::links
   uint8_t field = 0;  // SlotField
-  MSGPACK_DEFINE_MAP(link, field);
+  BENGAL_DEFINE_MAP(link, field);
 };
 
 // The rendered body: html[0] slot[0] html[1] slot[1] ... html[n]. Every internal link is a
@@ -132,12 +134,12 @@ struct PageBody {
   std::vector<ImageRef> images;  // document order
   std::vector<SourcePos> heading_pos;
   std::vector<SourcePos> link_pos;  // position in the source file (front matter lines included)
-  MSGPACK_DEFINE_MAP(rel, html, slots, word_count, images, heading_pos, link_pos);
+  BENGAL_DEFINE_MAP(rel, html, slots, word_count, images, heading_pos, link_pos);
 };
 
 struct BodyShard {
   std::vector<PageBody> pages;
-  MSGPACK_DEFINE_MAP(pages);
+  BENGAL_DEFINE_MAP(pages);
 };
 
 // Plain text of a page, for search and other text outputs (read only by site-wide steps).
@@ -148,12 +150,12 @@ struct PageText {
   // scores (search_body_terms), so that bengal-index merges them instead of reading every
   // page's words again: "term count" lines, sorted by term. Empty when search is off.
   std::string terms;
-  MSGPACK_DEFINE_MAP(rel, text, terms);
+  BENGAL_DEFINE_MAP(rel, text, terms);
 };
 
 struct TextShard {
   std::vector<PageText> pages;
-  MSGPACK_DEFINE_MAP(pages);
+  BENGAL_DEFINE_MAP(pages);
 };
 
 }  // namespace bengal

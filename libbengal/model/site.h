@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "format/json_msgpack.h"
+#include "format/msgpack_map.h"
 
 namespace bengal {
 
@@ -29,7 +30,7 @@ inline constexpr const char* kKind404 = "404";            // /404.html: what a s
 struct PageRef {
   std::string title;
   std::string url;  // empty: no such page (e.g. no `prev` for the first page)
-  MSGPACK_DEFINE_MAP(title, url);
+  BENGAL_DEFINE_MAP(title, url);
 };
 
 // A child of a section, in section order, for navigation and list pages.
@@ -37,7 +38,7 @@ struct ListItem {
   std::string title;
   std::string url;
   bool is_section = false;
-  MSGPACK_DEFINE_MAP(title, url, is_section);
+  BENGAL_DEFINE_MAP(title, url, is_section);
 };
 
 struct ChildEntry {
@@ -47,7 +48,7 @@ struct ChildEntry {
   std::string date;
   bool is_section = false;
   uint32_t count = 0;  // on a taxonomy page: how many pages have the term
-  MSGPACK_DEFINE_MAP(title, url, summary, date, is_section, count);
+  BENGAL_DEFINE_MAP(title, url, summary, date, is_section, count);
 };
 
 // One of a page's taxonomy terms, linked to its term page.
@@ -55,13 +56,13 @@ struct TermRef {
   std::string taxonomy;  // "tags"
   std::string name;      // "Go", as the pages spell it
   std::string url;       // "/tags/go/"
-  MSGPACK_DEFINE_MAP(taxonomy, name, url);
+  BENGAL_DEFINE_MAP(taxonomy, name, url);
 };
 
 struct ResolvedLink {
   std::string href;   // URL with "#anchor" when the reference named one
   std::string title;  // the target page's title, for [[path]] without text
-  MSGPACK_DEFINE_MAP(href, title);
+  BENGAL_DEFINE_MAP(href, title);
 };
 
 struct PageLinks {
@@ -84,8 +85,8 @@ struct PageLinks {
   std::vector<std::string> aliases;  // redirect files to write, under the output folder
   nlohmann::json cascade = nlohmann::json::object();  // front matter keys set by ancestors' cascades
   bool in_feed = false;  // [feeds] content = "full": some feed carries this page's content
-  MSGPACK_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
-                     feed, terms, aliases, cascade, in_feed);
+  BENGAL_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
+                    feed, terms, aliases, cascade, in_feed);
 };
 
 // Home, section and term pages: the lists that are paginated and have feeds.
@@ -122,13 +123,13 @@ struct SectionListing {
   std::string key;
   std::string url;  // the section page's URL
   std::vector<ListItem> items;
-  MSGPACK_DEFINE_MAP(key, url, items);
+  BENGAL_DEFINE_MAP(key, url, items);
 };
 
 struct LinkShard {
   std::vector<PageLinks> pages;
   std::vector<SectionListing> sections;  // listings for every section on these pages' paths
-  MSGPACK_DEFINE_MAP(pages, sections);
+  BENGAL_DEFINE_MAP(pages, sections);
 };
 
 struct SiteSection {
@@ -137,7 +138,7 @@ struct SiteSection {
   std::string title;
   std::string url;
   uint32_t depth = 0;  // 0 for home, 1 for top-level sections
-  MSGPACK_DEFINE_MAP(key, parent, title, url, depth);
+  BENGAL_DEFINE_MAP(key, parent, title, url, depth);
 };
 
 // A menu entry, with its sub-entries (bengal.toml [[menu.<name>]] and front matter `menu:`).
@@ -147,7 +148,7 @@ struct MenuEntry {
   std::string url;
   int64_t weight = 0;
   std::vector<MenuEntry> children;  // sorted like the top level: weight, then name
-  MSGPACK_DEFINE_MAP(identifier, name, url, weight, children);
+  BENGAL_DEFINE_MAP(identifier, name, url, weight, children);
 };
 
 struct Site {
@@ -167,8 +168,8 @@ struct Site {
   bool search = true;  // bengal-index writes search/ (the theme shows its search box)
   std::vector<std::string> json_kinds;  // page kinds that get index.json beside index.html
   std::vector<std::string> txt_kinds;   // ... and index.txt
-  MSGPACK_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page, description, rss,
-                     atom, search, json_kinds, txt_kinds, full_feeds);
+  BENGAL_DEFINE_MAP(title, baseurl, base_path, language, sections, params, refs, menus, per_page, description, rss,
+                    atom, search, json_kinds, txt_kinds, full_feeds);
 };
 
 struct TermEntry {
@@ -176,7 +177,7 @@ struct TermEntry {
   std::string slug;
   std::string url;
   uint32_t count = 0;
-  MSGPACK_DEFINE_MAP(name, slug, url, count);
+  BENGAL_DEFINE_MAP(name, slug, url, count);
 };
 
 struct TaxonomyEntry {
@@ -185,12 +186,12 @@ struct TaxonomyEntry {
   std::string title;     // "Tags"
   std::string url;       // "/tags/"
   std::vector<TermEntry> terms;  // by slug
-  MSGPACK_DEFINE_MAP(name, singular, title, url, terms);
+  BENGAL_DEFINE_MAP(name, singular, title, url, terms);
 };
 
 struct Taxonomies {
   std::vector<TaxonomyEntry> taxonomies;  // by name
-  MSGPACK_DEFINE_MAP(taxonomies);
+  BENGAL_DEFINE_MAP(taxonomies);
 };
 
 struct PageTableEntry {
@@ -205,12 +206,12 @@ struct PageTableEntry {
   std::string description;
   bool sitemap = true;  // false: front matter `sitemap: false` (or `sitemap: {disable: true}`)
   std::vector<std::string> aliases;  // URL paths that redirect here
-  MSGPACK_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description, sitemap, aliases);
+  BENGAL_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description, sitemap, aliases);
 };
 
 struct PageTable {
   std::vector<PageTableEntry> pages;  // sorted by url
-  MSGPACK_DEFINE_MAP(pages);
+  BENGAL_DEFINE_MAP(pages);
 };
 
 // bengal-render's output: every file of the shard's pages, under the output folder.
@@ -218,12 +219,12 @@ struct OutputFile {
   std::string path;  // relative to the output folder, never escaping it
   std::string hash;  // xxh3-64 hex of bytes
   std::string bytes;
-  MSGPACK_DEFINE_MAP(path, hash, bytes);
+  BENGAL_DEFINE_MAP(path, hash, bytes);
 };
 
 struct PagesShard {
   std::vector<OutputFile> files;  // sorted by path
-  MSGPACK_DEFINE_MAP(files);
+  BENGAL_DEFINE_MAP(files);
 };
 
 // [feeds] content = "full" (bengal-render --feeds, --fill-feeds). A list page's shard renders
@@ -232,38 +233,38 @@ struct PagesShard {
 struct FeedSlot {
   std::string url;       // the page whose content goes here
   bool escaped = false;  // the template escaped it (RSS <description>); else it goes in as is
-  MSGPACK_DEFINE_MAP(url, escaped);
+  BENGAL_DEFINE_MAP(url, escaped);
 };
 
 struct FeedFile {
   std::string path;                // rss.xml or atom.xml beside a list page
   std::vector<std::string> parts;  // the rendered text around the slots: slots.size() + 1 parts
   std::vector<FeedSlot> slots;
-  MSGPACK_DEFINE_MAP(path, parts, slots);
+  BENGAL_DEFINE_MAP(path, parts, slots);
 };
 
 struct FeedItem {
   std::string url;   // the page's URL
   std::string html;  // its content, with URLs in href and src made absolute
-  MSGPACK_DEFINE_MAP(url, html);
+  BENGAL_DEFINE_MAP(url, html);
 };
 
 struct FeedsShard {
   std::vector<FeedFile> feeds;  // the shard's list pages' feeds, by path
   std::vector<FeedItem> items;  // the content of the shard's pages that are in some feed, by URL
-  MSGPACK_DEFINE_MAP(feeds, items);
+  BENGAL_DEFINE_MAP(feeds, items);
 };
 
 struct ManifestEntry {
   std::string path;
   std::string hash;
-  MSGPACK_DEFINE_MAP(path, hash);
+  BENGAL_DEFINE_MAP(path, hash);
 };
 
 // What bengal-emit published for one shard (or, for the prune step, for the whole site).
 struct Manifest {
   std::vector<ManifestEntry> files;  // sorted by path
-  MSGPACK_DEFINE_MAP(files);
+  BENGAL_DEFINE_MAP(files);
 };
 
 }  // namespace bengal

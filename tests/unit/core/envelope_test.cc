@@ -114,4 +114,12 @@ TEST(Envelope, UnknownKeysAreSkipped) {
   EXPECT_TRUE(t.pages.empty());
 }
 
+TEST(Envelope, WrongTypeIsMalformed) {
+  nlohmann::json body = {{"pages", {{{"front", {{"weight", "heavy"}}}}}}};
+  std::string bytes = encode_intermediate(Kind::kScan, "p", body);
+  EXPECT_EQ(expect_failure([&] { decode_intermediate<ScanShard>(Kind::kScan, bytes, "f"); },
+                           "f: malformed scan file (pages.front.weight: wrong type); delete it and rebuild"),
+            kExitBadIntermediate);
+}
+
 }  // namespace bengal
