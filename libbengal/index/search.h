@@ -66,6 +66,10 @@ class SearchTerms {
   uint32_t intern(std::string_view term);
   std::optional<uint32_t> find(std::string_view term) const;
   void add_view(std::string_view term);  // a term not in the table yet
+  void reserve(size_t n) {
+    terms_.reserve(n);
+    ids_.reserve(n);
+  }
   std::string_view at(uint32_t id) const { return terms_[id]; }
   size_t size() const { return terms_.size(); }
 
@@ -75,7 +79,7 @@ class SearchTerms {
   std::unordered_map<std::string_view, uint32_t> ids_;
 };
 
-// A document's postings: term id << kScoreBits | score, one per term, sorted.
+// A document's postings: term id << kScoreBits | score, one per term.
 using DocTerms = std::vector<uint32_t>;
 inline constexpr uint32_t kScoreBits = 5;
 inline uint32_t posting_term(uint32_t p) { return p >> kScoreBits; }
@@ -98,7 +102,8 @@ std::vector<SearchDocument> search_documents(const PageTable& table);
 
 struct SearchModel {
   SearchTerms terms;
-  std::vector<std::string_view> records;  // each document's docs-K.json object, compact JSON
+  std::vector<std::string_view> records;  // each document's docs-K.json object, compact JSON (or
+                                          // empty, when a state left the chunk unread)
   std::vector<DocTerms> doc_terms;
   std::deque<std::string> owned;  // the records this run made (others are in the state's buffer)
 
@@ -113,6 +118,8 @@ SearchModel build_search_model(const std::vector<SearchPage>& pages, const Searc
 std::string search_docs_file(size_t chunk);
 size_t search_chunk_count(size_t doc_count, const SearchOptions& options);
 std::string render_docs_chunk(const SearchModel& model, size_t chunk, const SearchOptions& options);
+// The records of a docs-K.json file, as views into it; false when it is not one.
+bool split_docs_chunk(std::string_view chunk, std::vector<std::string_view>& records);
 
 // The fragments of the terms that `selected` marks (by term id; null: every term), which must
 // be whole key groups; their keys are appended to `keys`.
