@@ -77,7 +77,7 @@ DocTerms page_postings(const SearchPage& page, const SearchOptions& options, Sea
     if (!text->terms.empty() && options.max_body_words == kSearchMaxBodyWords) body = text->terms;
     else body = counted = count_search_terms(text->text, options.max_body_words);
   }
-  static thread_local DocTerms out;  // reused: the postings are then copied once, at their size
+  static thread_local std::vector<uint32_t> out;  // reused: the postings are copied once, at their size
   out.clear();
   auto add = [&](std::string_view term, uint32_t score) { out.push_back(terms.intern(term) << kScoreBits | score); };
   std::string key;
@@ -93,7 +93,7 @@ DocTerms page_postings(const SearchPage& page, const SearchOptions& options, Sea
     add(term, score);
   });
   for (const auto& [w, points] : bonus) add(w, points);
-  return out;
+  return DocTerms(std::vector<uint32_t>(out.begin(), out.end()));
 }
 
 std::string doc_record(const SearchPage& page) {

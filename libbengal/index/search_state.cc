@@ -22,8 +22,7 @@ namespace {
 
 // ---- The state file ------------------------------------------------------------------------
 //
-// One file, mapped and used in place (terms and names are views into it; only the postings are
-// copied, with memcpy). The documents' records are not kept: they are in the docs-K.json files,
+// One file, mapped and used in place (terms, names and postings are views into it). The documents' records are not kept: they are in the docs-K.json files,
 // which a run reads, checked against their recorded hashes, only where a document changed.
 //
 //   header   "BGLSRCH\n", u32 schema, u32 byte-order mark, u64 body size, u64 XXH3 of the body
@@ -32,7 +31,8 @@ namespace {
 //                       u64 XXH3 of its bytes, u32s documents it lists ([0] is the page table)
 //            terms:     u32 n, then str per term (a posting's term id is its index)
 //            documents: u32 n, then per document: str rel, title, URL, section title, u32 bytes
-//                       and u64 hash of its llms-full.txt section (0: not listed), u32s postings
+//                       and u64 hash of its llms-full.txt section (0: not listed), u32 n, zero
+//                       bytes to a 4-byte boundary, n u32 postings (used in place)
 //            fragments: u32 n, then per file: str key, u64 hash, u64 size (sorted by key)
 //            chunks:    u32 n, then u64 hash, u64 size per docs-K.json
 //            llms-full: u64 hash (of the header's and the sections' hashes), u64 size, u64 header
@@ -44,7 +44,7 @@ namespace {
 
 constexpr char kMagic[8] = {'B', 'G', 'L', 'S', 'R', 'C', 'H', '\n'};
 // Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
-constexpr uint32_t kStateSchema = 2;
+constexpr uint32_t kStateSchema = 3;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 constexpr size_t kHeaderSize = 32;
 
@@ -69,6 +69,20 @@ class Reader {
     out.resize(n);
     if (n) std::memcpy(out.data(), p_, n * 4);
     p_ += n * 4;
+  }
+  // A u32 array at a 4-byte boundary of the file (so of the mapping), used in place.
+  DocTerms aligned_u32s() {
+    size_t n = u32();
+    skip_padding();
+    need(n * 4);
+    const uint32_t* data = reinterpret_cast<const uint32_t*>(p_);
+    p_ += n * 4;
+    return DocTerms::view(data, n);
+  }
+  void skip_padding() {
+    size_t pad = (4 - reinterpret_cast<uintptr_t>(p_) % 4) % 4;
+    need(pad);
+    p_ += pad;
   }
   bool done() const { return p_ == end_; }
 
@@ -100,6 +114,11 @@ class Writer {
   void u32s(const std::vector<uint32_t>& v) {
     u32(static_cast<uint32_t>(v.size()));
     out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
+  }
+  void aligned_u32s(const uint32_t* data, size_t n) {
+    u32(static_cast<uint32_t>(n));
+    out.append((4 - out.size() % 4) % 4, '\0');
+    out.append(reinterpret_cast<const char*>(data), n * 4);
   }
   std::string out;
 };
@@ -198,7 +217,7 @@ void parse_body(Reader& r, State& s) {
     doc.section = r.str();
     doc.llms_bytes = r.u32();
     doc.llms_hash = r.u64();
-    r.u32s(s.model.doc_terms[d]);
+    s.model.doc_terms[d] = r.aligned_u32s();
     for (uint32_t p : s.model.doc_terms[d])
       if (posting_term(p) >= terms) throw BadState{};
   }
@@ -274,7 +293,8 @@ bool read_state(const std::string& path, uint64_t key, State& s, std::string& re
   return true;
 }
 
-// The state's bytes. Terms no posting uses any more are left out.
+// The state's bytes. Terms no posting uses any more are left out once they are an eighth of the
+// table (until then they cost a few bytes, and leaving them spares renumbering every posting).
 std::string encode_state(const State& s) {
   const SearchModel& m = s.model;
   std::vector<uint32_t> new_id(m.terms.size(), 0);
@@ -282,6 +302,11 @@ std::string encode_state(const State& s) {
     for (uint32_t p : doc) new_id[posting_term(p)] = 1;
   uint32_t used = 0;
   for (uint32_t& id : new_id) id = id ? used++ : UINT32_MAX;
+  const bool compact = m.terms.size() - used > m.terms.size() / 8;
+  if (!compact) {
+    used = static_cast<uint32_t>(m.terms.size());
+    for (uint32_t id = 0; id < used; ++id) new_id[id] = id;
+  }
   Writer w;
   w.out.reserve(s.file ? s.file->bytes().size() + (1 << 20) : 1 << 20);
   w.out.append(kMagic, 8);
@@ -311,10 +336,15 @@ std::string encode_state(const State& s) {
     w.str(doc.section);
     w.u32(doc.llms_bytes);
     w.u64(doc.llms_hash);
-    postings.clear();
-    if (d < m.doc_terms.size())
-      for (uint32_t p : m.doc_terms[d]) postings.push_back(new_id[posting_term(p)] << kScoreBits | posting_score(p));
-    w.u32s(postings);
+    static const DocTerms kNone;
+    const DocTerms& doc_terms = d < m.doc_terms.size() ? m.doc_terms[d] : kNone;
+    if (compact) {
+      postings.clear();
+      for (uint32_t p : doc_terms) postings.push_back(new_id[posting_term(p)] << kScoreBits | posting_score(p));
+      w.aligned_u32s(postings.data(), postings.size());
+    } else {
+      w.aligned_u32s(doc_terms.begin(), doc_terms.size());
+    }
   }
   w.u32(static_cast<uint32_t>(s.fragments.size()));
   for (const FragmentEntry& f : s.fragments) {
@@ -367,7 +397,8 @@ struct Input {
   std::string path;
   Kind kind;
   FileStamp stamp;
-  std::string bytes;
+  std::unique_ptr<MappedFile> file;  // mapped, not copied: most bytes are decoded once and dropped
+  std::string_view bytes;
   bool read = false;
   uint64_t hash = 0;
 };
@@ -381,9 +412,9 @@ struct Decoded {
 class SearchStep {
  public:
   SearchStep(const Config& config, const SearchStepArgs& args) : config_(config), args_(args) {
-    inputs_.push_back({args.page_table, Kind::kPageTable, {}, {}, false, 0});
+    inputs_.push_back({args.page_table, Kind::kPageTable, {}, nullptr, {}, false, 0});
     for (const std::string& path : args.shards)
-      inputs_.push_back({path, ends_with(path, ".meta") ? Kind::kMeta : Kind::kText, {}, {}, false, 0});
+      inputs_.push_back({path, ends_with(path, ".meta") ? Kind::kMeta : Kind::kText, {}, nullptr, {}, false, 0});
   }
 
   SearchStepReport run() {
@@ -400,7 +431,9 @@ class SearchStep {
  private:
   void read(Input& in) {
     if (in.read) return;
-    in.bytes = read_intermediate_bytes(in.kind, in.path);
+    if (!in.stamp.exists) read_intermediate_bytes(in.kind, in.path);  // throws: missing, run ninja
+    in.file = std::make_unique<MappedFile>(in.path);
+    in.bytes = in.file->bytes();
     in.hash = hash64(in.bytes);
     in.read = true;
   }
@@ -630,15 +663,13 @@ bool SearchStep::incremental(State& old) {
     bool changed_doc = false;
     if (args_.search) {
       const std::string_view was_record = old.model.records[d];
-      DocTerms was_terms = std::move(old.model.doc_terms[d]);
+      const std::vector<uint32_t> was_terms = old.model.doc_terms[d].sorted();
       old.model.set_doc(d, page, options);
       if (old.model.records[d] != was_record) {
         chunk_dirty[d / options.docs_per_chunk] = 1;
         changed_doc = true;
       }
-      DocTerms now = old.model.doc_terms[d];
-      std::sort(was_terms.begin(), was_terms.end());
-      std::sort(now.begin(), now.end());
+      const std::vector<uint32_t> now = old.model.doc_terms[d].sorted();
       std::vector<uint32_t> diff;
       std::set_symmetric_difference(was_terms.begin(), was_terms.end(), now.begin(), now.end(), std::back_inserter(diff));
       for (uint32_t p : diff) changed_terms.push_back(posting_term(p));

@@ -249,8 +249,8 @@ bool write_file_if_changed(const std::string& path, std::string_view bytes) {
   struct stat st;
   if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) == bytes.size()) {
     // Same size: compare contents. Reading is cheaper than a rewrite that would wake up
-    // everything downstream.
-    if (read_file(path) == bytes) return false;
+    // everything downstream; a big file is mapped rather than copied.
+    if (bytes.size() < (1u << 20) ? read_file(path) == bytes : MappedFile(path).bytes() == bytes) return false;
   }
   write_file_atomic(path, bytes);
   return true;
