@@ -85,7 +85,8 @@ std::string render_llms_full(const Config& config, const PageTable& table, const
 // The parts of llms.txt and llms-full.txt, which the incremental search step
 // (index/search_state.h) splices: the header, and one page's section of llms-full.txt.
 std::string llms_header(const Config& config, const PageTable& table);
-std::string llms_full_section(const Config& config, std::string_view title, std::string_view url, std::string_view text);
+void append_llms_full_section(std::string& out, const Config& config, std::string_view title, std::string_view url,
+                              std::string_view text);
 inline bool in_llms_full(const PageTableEntry& p) { return !p.rel.empty() && p.kind != kKind404; }
 
 // The absolute form of a site URL path ("/docs/a/" -> "https://example.org/docs/a/").

@@ -103,11 +103,12 @@ std::string render_llms(const Config& config, const PageTable& table) {
   return out;
 }
 
-std::string llms_full_section(const Config& config, std::string_view title, std::string_view url, std::string_view text) {
-  std::string out = "\n---\n\n## " + one_line(title) + "\n\nURL: " + link_url(config, std::string(url)) + "\n";
+void append_llms_full_section(std::string& out, const Config& config, std::string_view title, std::string_view url,
+                              std::string_view text) {
+  out.append("\n---\n\n## ").append(one_line(title)).append("\n\nURL: ").append(link_url(config, std::string(url)));
+  out += '\n';
   text = trim(text);
   if (!text.empty()) out.append("\n").append(text).append("\n");
-  return out;
 }
 
 std::string render_llms_full(const Config& config, const PageTable& table, const std::vector<TextShard>& texts) {
@@ -118,7 +119,7 @@ std::string render_llms_full(const Config& config, const PageTable& table, const
   for (const PageTableEntry& p : table.pages) {
     if (!in_llms_full(p)) continue;
     auto t = text_of.find(p.rel);
-    out += llms_full_section(config, p.title, p.url, t == text_of.end() ? std::string_view() : *t->second);
+    append_llms_full_section(out, config, p.title, p.url, t == text_of.end() ? std::string_view() : *t->second);
   }
   return out;
 }

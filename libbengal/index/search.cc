@@ -36,7 +36,16 @@ std::string excerpt(const std::string& text, size_t limit) {
   return text.substr(0, cut) + "…";
 }
 
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+// Compact JSON, invalid UTF-8 replaced, into a string reserved for a document's record (dump()
+// would grow its string from nothing, copying it at every step, for every document).
+std::string dump(const Json& j) {
+  std::string out;
+  out.reserve(1024);
+  nlohmann::detail::serializer<Json> s(nlohmann::detail::output_adapter<char>(out), ' ',
+                                       nlohmann::json::error_handler_t::replace);
+  s.dump(j, false, false, 0);
+  return out;
+}
 
 using Postings = std::vector<std::pair<uint32_t, uint32_t>>;  // (doc, score), by doc
 using TermPostings = std::pair<std::string_view, const Postings*>;
@@ -68,7 +77,8 @@ DocTerms page_postings(const SearchPage& page, const SearchOptions& options, Sea
     if (!text->terms.empty() && options.max_body_words == kSearchMaxBodyWords) body = text->terms;
     else body = counted = count_search_terms(text->text, options.max_body_words);
   }
-  DocTerms out;
+  static thread_local std::vector<uint32_t> out;  // reused: the postings are copied once, at their size
+  out.clear();
   auto add = [&](std::string_view term, uint32_t score) { out.push_back(terms.intern(term) << kScoreBits | score); };
   std::string key;
   for_each_counted_term(body, [&](std::string_view term, uint32_t count) {
@@ -83,8 +93,7 @@ DocTerms page_postings(const SearchPage& page, const SearchOptions& options, Sea
     add(term, score);
   });
   for (const auto& [w, points] : bonus) add(w, points);
-  std::sort(out.begin(), out.end());
-  return out;
+  return DocTerms(std::vector<uint32_t>(out.begin(), out.end()));
 }
 
 std::string doc_record(const SearchPage& page) {
@@ -229,6 +238,33 @@ std::string render_docs_chunk(const SearchModel& model, size_t chunk, const Sear
     out += model.records[doc];
   }
   return out + "]\n";
+}
+
+bool split_docs_chunk(std::string_view chunk, std::vector<std::string_view>& records) {
+  if (chunk.size() < 4 || chunk.front() != '[' || chunk.substr(chunk.size() - 2) != "]\n") return false;
+  const std::string_view body = chunk.substr(1, chunk.size() - 3);
+  size_t start = 0;
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      records.push_back(body.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (depth != 0 || in_string) return false;
+  records.push_back(body.substr(start));
+  return true;
 }
 
 void render_term_fragments(const SearchModel& model, const std::vector<bool>* selected, const SearchOptions& options,

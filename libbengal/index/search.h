@@ -20,6 +20,7 @@
 // its postings. Every file is a function of the model alone, so the incremental step
 // (index/search_state.h) keeps the model, replaces the edited pages' parts and renders only
 // the files those parts are in.
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -66,6 +67,10 @@ class SearchTerms {
   uint32_t intern(std::string_view term);
   std::optional<uint32_t> find(std::string_view term) const;
   void add_view(std::string_view term);  // a term not in the table yet
+  void reserve(size_t n) {
+    terms_.reserve(n);
+    ids_.reserve(n);
+  }
   std::string_view at(uint32_t id) const { return terms_[id]; }
   size_t size() const { return terms_.size(); }
 
@@ -75,8 +80,43 @@ class SearchTerms {
   std::unordered_map<std::string_view, uint32_t> ids_;
 };
 
-// A document's postings: term id << kScoreBits | score, one per term, sorted.
-using DocTerms = std::vector<uint32_t>;
+// A document's postings: term id << kScoreBits | score, one per term. Its own, or a view of
+// a buffer that outlives it (the state file's), so a state is read without a copy.
+class DocTerms {
+ public:
+  DocTerms() = default;
+  explicit DocTerms(std::vector<uint32_t> own) : own_(std::move(own)), data_(own_.data()), size_(own_.size()) {}
+  static DocTerms view(const uint32_t* data, size_t size) {
+    DocTerms t;
+    t.data_ = data;
+    t.size_ = size;
+    return t;
+  }
+  DocTerms(const DocTerms& o) { *this = o; }
+  DocTerms& operator=(const DocTerms& o) {
+    own_ = o.own_;
+    data_ = o.owns() ? own_.data() : o.data_;
+    size_ = o.size_;
+    return *this;
+  }
+  DocTerms(DocTerms&&) = default;  // a moved vector keeps its buffer, so data_ stays right
+  DocTerms& operator=(DocTerms&&) = default;
+
+  const uint32_t* begin() const { return data_; }
+  const uint32_t* end() const { return data_ + size_; }
+  size_t size() const { return size_; }
+  std::vector<uint32_t> sorted() const {
+    std::vector<uint32_t> out(begin(), end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  bool owns() const { return data_ && data_ == own_.data(); }
+  std::vector<uint32_t> own_;
+  const uint32_t* data_ = nullptr;
+  size_t size_ = 0;
+};
 inline constexpr uint32_t kScoreBits = 5;
 inline uint32_t posting_term(uint32_t p) { return p >> kScoreBits; }
 inline uint32_t posting_score(uint32_t p) { return p & ((1u << kScoreBits) - 1); }
@@ -98,7 +138,8 @@ std::vector<SearchDocument> search_documents(const PageTable& table);
 
 struct SearchModel {
   SearchTerms terms;
-  std::vector<std::string_view> records;  // each document's docs-K.json object, compact JSON
+  std::vector<std::string_view> records;  // each document's docs-K.json object, compact JSON (or
+                                          // empty, when a state left the chunk unread)
   std::vector<DocTerms> doc_terms;
   std::deque<std::string> owned;  // the records this run made (others are in the state's buffer)
 
@@ -113,6 +154,8 @@ SearchModel build_search_model(const std::vector<SearchPage>& pages, const Searc
 std::string search_docs_file(size_t chunk);
 size_t search_chunk_count(size_t doc_count, const SearchOptions& options);
 std::string render_docs_chunk(const SearchModel& model, size_t chunk, const SearchOptions& options);
+// The records of a docs-K.json file, as views into it; false when it is not one.
+bool split_docs_chunk(std::string_view chunk, std::vector<std::string_view>& records);
 
 // The fragments of the terms that `selected` marks (by term id; null: every term), which must
 // be whole key groups; their keys are appended to `keys`.

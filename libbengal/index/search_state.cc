@@ -22,8 +22,8 @@ namespace {
 
 // ---- The state file ------------------------------------------------------------------------
 //
-// One file, read in one piece and used in place (terms, records and names are views into it;
-// only the postings are copied, with memcpy):
+// One file, mapped and used in place (terms, names and postings are views into it). The documents' records are not kept: they are in the docs-K.json files,
+// which a run reads, checked against their recorded hashes, only where a document changed.
 //
 //   header   "BGLSRCH\n", u32 schema, u32 byte-order mark, u64 body size, u64 XXH3 of the body
 //   body     u64 key (state_key), i64 read_at (file clock before the inputs were statted)
@@ -31,10 +31,12 @@ namespace {
 //                       u64 XXH3 of its bytes, u32s documents it lists ([0] is the page table)
 //            terms:     u32 n, then str per term (a posting's term id is its index)
 //            documents: u32 n, then per document: str rel, title, URL, section title, u32 bytes
-//                       of its llms-full.txt section (0: not listed), str record, u32s postings
+//                       and u64 hash of its llms-full.txt section (0: not listed), u32 n, zero
+//                       bytes to a 4-byte boundary, n u32 postings (used in place)
 //            fragments: u32 n, then per file: str key, u64 hash, u64 size (sorted by key)
 //            chunks:    u32 n, then u64 hash, u64 size per docs-K.json
-//            llms-full: u64 hash, u64 size, u64 header size
+//            llms-full: u64 hash (of the header's and the sections' hashes), u64 size, u64 header
+//                       size, u64 header hash, and its stamp: u64 size, u64 inode, i64 mtime, i64 ctime
 //
 // Integers are little-endian (the byte-order mark refuses a state from another machine),
 // strings are u32 size + bytes, u32s are u32 count + values. Anything unexpected, a body
@@ -42,7 +44,7 @@ namespace {
 
 constexpr char kMagic[8] = {'B', 'G', 'L', 'S', 'R', 'C', 'H', '\n'};
 // Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
-constexpr uint32_t kStateSchema = 1;
+constexpr uint32_t kStateSchema = 3;
 constexpr uint32_t kByteOrderMark = 0x01020304;
 constexpr size_t kHeaderSize = 32;
 
@@ -67,6 +69,20 @@ class Reader {
     out.resize(n);
     if (n) std::memcpy(out.data(), p_, n * 4);
     p_ += n * 4;
+  }
+  // A u32 array at a 4-byte boundary of the file (so of the mapping), used in place.
+  DocTerms aligned_u32s() {
+    size_t n = u32();
+    skip_padding();
+    need(n * 4);
+    const uint32_t* data = reinterpret_cast<const uint32_t*>(p_);
+    p_ += n * 4;
+    return DocTerms::view(data, n);
+  }
+  void skip_padding() {
+    size_t pad = (4 - reinterpret_cast<uintptr_t>(p_) % 4) % 4;
+    need(pad);
+    p_ += pad;
   }
   bool done() const { return p_ == end_; }
 
@@ -99,6 +115,11 @@ class Writer {
     u32(static_cast<uint32_t>(v.size()));
     out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
   }
+  void aligned_u32s(const uint32_t* data, size_t n) {
+    u32(static_cast<uint32_t>(n));
+    out.append((4 - out.size() % 4) % 4, '\0');
+    out.append(reinterpret_cast<const char*>(data), n * 4);
+  }
   std::string out;
 };
 
@@ -112,6 +133,7 @@ struct InputEntry {
 struct DocEntry {
   std::string_view rel, title, url, section;
   uint32_t llms_bytes = 0;  // its section of llms-full.txt; 0: not listed
+  uint64_t llms_hash = 0;
 };
 
 struct FileEntry {
@@ -128,6 +150,7 @@ struct FragmentEntry {
 // decoded page table, or into `strings`.
 struct State {
   std::unique_ptr<MappedFile> file;
+  int64_t written_at = 0;  // the state file's mtime
   std::deque<std::string> strings;
   uint64_t key = 0;
   int64_t read_at = 0;
@@ -137,10 +160,37 @@ struct State {
   std::vector<FragmentEntry> fragments;
   std::vector<FileEntry> chunks;
   FileEntry llms;
-  uint64_t llms_header = 0;
+  uint64_t llms_header = 0, llms_header_hash = 0;
+  FileStamp llms_stamp;
+
+  // llms-full.txt's hash: of its header's and sections' hashes, so that a run that copies most
+  // sections from the old file need not read them.
+  uint64_t llms_hash() const {
+    std::vector<uint64_t> hashes = {llms_header_hash};
+    for (const DocEntry& d : docs)
+      if (d.llms_bytes) hashes.push_back(d.llms_hash);
+    return hash64(std::string_view(reinterpret_cast<const char*>(hashes.data()), hashes.size() * 8));
+  }
 };
 
 FileEntry entry_of(std::string_view bytes) { return {hash64(bytes), bytes.size()}; }
+
+FileStamp read_stamp(Reader& r) {
+  FileStamp st;
+  st.exists = true;
+  st.size = r.u64();
+  st.inode = r.u64();
+  st.mtime_ns = r.i64();
+  st.ctime_ns = r.i64();
+  return st;
+}
+
+void write_stamp(Writer& w, const FileStamp& st) {
+  w.u64(st.size);
+  w.u64(st.inode);
+  w.i64(st.mtime_ns);
+  w.i64(st.ctime_ns);
+}
 
 void parse_body(Reader& r, State& s) {
   s.key = r.u64();
@@ -148,15 +198,12 @@ void parse_body(Reader& r, State& s) {
   s.inputs.resize(r.u32());
   for (InputEntry& in : s.inputs) {
     in.path = r.str();
-    in.stamp.exists = true;
-    in.stamp.size = r.u64();
-    in.stamp.inode = r.u64();
-    in.stamp.mtime_ns = r.i64();
-    in.stamp.ctime_ns = r.i64();
+    in.stamp = read_stamp(r);
     in.hash = r.u64();
     r.u32s(in.docs);
   }
   const uint32_t terms = r.u32();
+  s.model.terms.reserve(terms);
   for (uint32_t i = 0; i < terms; ++i) s.model.terms.add_view(r.str());
   if (s.model.terms.size() != terms) throw BadState{};  // a term twice
   s.docs.resize(r.u32());
@@ -169,8 +216,8 @@ void parse_body(Reader& r, State& s) {
     doc.url = r.str();
     doc.section = r.str();
     doc.llms_bytes = r.u32();
-    s.model.records[d] = r.str();
-    r.u32s(s.model.doc_terms[d]);
+    doc.llms_hash = r.u64();
+    s.model.doc_terms[d] = r.aligned_u32s();
     for (uint32_t p : s.model.doc_terms[d])
       if (posting_term(p) >= terms) throw BadState{};
   }
@@ -191,15 +238,19 @@ void parse_body(Reader& r, State& s) {
   s.llms.hash = r.u64();
   s.llms.size = r.u64();
   s.llms_header = r.u64();
+  s.llms_header_hash = r.u64();
+  s.llms_stamp = read_stamp(r);
   if (!r.done()) throw BadState{};
 }
 
 // Reads the state at `path` into `s`; false, with the reason, when it cannot be used.
 bool read_state(const std::string& path, uint64_t key, State& s, std::string& reason) {
-  if (!file_exists(path)) {
+  const FileStamp stamp = stamp_file(path);
+  if (!stamp.exists) {
     reason = "no state";
     return false;
   }
+  s.written_at = stamp.mtime_ns;
   try {
     s.file = std::make_unique<MappedFile>(path);
   } catch (const Failure&) {
@@ -242,8 +293,8 @@ bool read_state(const std::string& path, uint64_t key, State& s, std::string& re
   return true;
 }
 
-// The state's bytes. Terms no posting uses any more are left out; the others keep their order,
-// so every document's postings stay sorted.
+// The state's bytes. Terms no posting uses any more are left out once they are an eighth of the
+// table (until then they cost a few bytes, and leaving them spares renumbering every posting).
 std::string encode_state(const State& s) {
   const SearchModel& m = s.model;
   std::vector<uint32_t> new_id(m.terms.size(), 0);
@@ -251,6 +302,11 @@ std::string encode_state(const State& s) {
     for (uint32_t p : doc) new_id[posting_term(p)] = 1;
   uint32_t used = 0;
   for (uint32_t& id : new_id) id = id ? used++ : UINT32_MAX;
+  const bool compact = m.terms.size() - used > m.terms.size() / 8;
+  if (!compact) {
+    used = static_cast<uint32_t>(m.terms.size());
+    for (uint32_t id = 0; id < used; ++id) new_id[id] = id;
+  }
   Writer w;
   w.out.reserve(s.file ? s.file->bytes().size() + (1 << 20) : 1 << 20);
   w.out.append(kMagic, 8);
@@ -263,10 +319,7 @@ std::string encode_state(const State& s) {
   w.u32(static_cast<uint32_t>(s.inputs.size()));
   for (const InputEntry& in : s.inputs) {
     w.str(in.path);
-    w.u64(in.stamp.size);
-    w.u64(in.stamp.inode);
-    w.i64(in.stamp.mtime_ns);
-    w.i64(in.stamp.ctime_ns);
+    write_stamp(w, in.stamp);
     w.u64(in.hash);
     w.u32s(in.docs);
   }
@@ -282,11 +335,16 @@ std::string encode_state(const State& s) {
     w.str(doc.url);
     w.str(doc.section);
     w.u32(doc.llms_bytes);
-    w.str(d < m.records.size() ? m.records[d] : std::string_view());
-    postings.clear();
-    if (d < m.doc_terms.size())
-      for (uint32_t p : m.doc_terms[d]) postings.push_back(new_id[posting_term(p)] << kScoreBits | posting_score(p));
-    w.u32s(postings);
+    w.u64(doc.llms_hash);
+    static const DocTerms kNone;
+    const DocTerms& doc_terms = d < m.doc_terms.size() ? m.doc_terms[d] : kNone;
+    if (compact) {
+      postings.clear();
+      for (uint32_t p : doc_terms) postings.push_back(new_id[posting_term(p)] << kScoreBits | posting_score(p));
+      w.aligned_u32s(postings.data(), postings.size());
+    } else {
+      w.aligned_u32s(doc_terms.begin(), doc_terms.size());
+    }
   }
   w.u32(static_cast<uint32_t>(s.fragments.size()));
   for (const FragmentEntry& f : s.fragments) {
@@ -302,6 +360,8 @@ std::string encode_state(const State& s) {
   w.u64(s.llms.hash);
   w.u64(s.llms.size);
   w.u64(s.llms_header);
+  w.u64(s.llms_header_hash);
+  write_stamp(w, s.llms_stamp);
   const std::string_view body = std::string_view(w.out).substr(kHeaderSize);
   const uint64_t size = body.size(), hash = hash64(body);
   std::memcpy(w.out.data() + 16, &size, 8);
@@ -337,7 +397,8 @@ struct Input {
   std::string path;
   Kind kind;
   FileStamp stamp;
-  std::string bytes;
+  std::unique_ptr<MappedFile> file;  // mapped, not copied: most bytes are decoded once and dropped
+  std::string_view bytes;
   bool read = false;
   uint64_t hash = 0;
 };
@@ -351,9 +412,9 @@ struct Decoded {
 class SearchStep {
  public:
   SearchStep(const Config& config, const SearchStepArgs& args) : config_(config), args_(args) {
-    inputs_.push_back({args.page_table, Kind::kPageTable, {}, {}, false, 0});
+    inputs_.push_back({args.page_table, Kind::kPageTable, {}, nullptr, {}, false, 0});
     for (const std::string& path : args.shards)
-      inputs_.push_back({path, ends_with(path, ".meta") ? Kind::kMeta : Kind::kText, {}, {}, false, 0});
+      inputs_.push_back({path, ends_with(path, ".meta") ? Kind::kMeta : Kind::kText, {}, nullptr, {}, false, 0});
   }
 
   SearchStepReport run() {
@@ -370,7 +431,9 @@ class SearchStep {
  private:
   void read(Input& in) {
     if (in.read) return;
-    in.bytes = read_intermediate_bytes(in.kind, in.path);
+    if (!in.stamp.exists) read_intermediate_bytes(in.kind, in.path);  // throws: missing, run ninja
+    in.file = std::make_unique<MappedFile>(in.path);
+    in.bytes = in.file->bytes();
     in.hash = hash64(in.bytes);
     in.read = true;
   }
@@ -421,12 +484,14 @@ class SearchStep {
   }
 
   bool incremental(State& old);
+  bool llms_intact(const State& old, const std::string& path);
+  std::vector<char> read_chunks(State& old, std::vector<char>& affected);
+  void splice_llms(State& old, const std::unordered_map<uint32_t, std::string>& sections, const std::string& path);
   void update_search(State& old, std::vector<char>& chunk_dirty, const std::vector<uint32_t>& changed_terms,
                      std::vector<std::string>& files);
   void full(uint64_t key);
   void remove_state();
   void write(const std::string& rel, std::string_view bytes);
-  void write_parts(const std::string& rel, const std::vector<std::string_view>& parts);
   void finish(State& state, std::vector<std::string> files);
 
   const Config& config_;
@@ -452,17 +517,13 @@ void SearchStep::write(const std::string& rel, std::string_view bytes) {
   if (write_file_if_changed(join_path(args_.output_dir, rel), bytes)) report_.written.push_back(rel);
 }
 
-void SearchStep::write_parts(const std::string& rel, const std::vector<std::string_view>& parts) {
-  remove_state();
-  write_file_atomic(join_path(args_.output_dir, rel), parts);
-  report_.written.push_back(rel);
-}
 
 void SearchStep::finish(State& state, std::vector<std::string> files) {
   std::sort(files.begin(), files.end());
   report_.files = std::move(files);
   std::sort(report_.written.begin(), report_.written.end());
   state.read_at = read_at_;
+  if (args_.llms_full) state.llms_stamp = stamp_file(join_path(args_.output_dir, kLlmsFullFile));
   state.inputs.resize(inputs_.size());
   for (size_t i = 0; i < inputs_.size(); ++i) {
     state.inputs[i].path = inputs_[i].path;
@@ -519,14 +580,17 @@ void SearchStep::full(uint64_t key) {
   if (args_.llms_full) {
     std::string out = llms_header(config_, table);
     state.llms_header = out.size();
+    state.llms_header_hash = hash64(out);
     for (size_t d = 0; d < documents.size(); ++d) {
       if (!in_llms_full(*documents[d].page)) continue;
       std::string_view text = pages[d].text ? std::string_view(pages[d].text->text) : std::string_view();
       size_t before = out.size();
-      out += llms_full_section(config_, pages[d].title, pages[d].url, text);
-      state.docs[d].llms_bytes = static_cast<uint32_t>(out.size() - before);
+      append_llms_full_section(out, config_, pages[d].title, pages[d].url, text);
+      std::string_view section = std::string_view(out).substr(before);
+      state.docs[d].llms_bytes = static_cast<uint32_t>(section.size());
+      state.docs[d].llms_hash = hash64(section);
     }
-    state.llms = entry_of(out);
+    state.llms = {state.llms_hash(), out.size()};
     files.push_back(kLlmsFullFile);
     write(kLlmsFullFile, out);
   }
@@ -561,42 +625,36 @@ bool SearchStep::incremental(State& old) {
     if (i == 0) return fall_back("the page table changed");
     changed.push_back(i);
   }
-  std::unique_ptr<MappedFile> llms_file;
-  std::string_view llms_old;
-  if (args_.llms_full) {
-    const std::string path = join_path(args_.output_dir, kLlmsFullFile);
-    if (!file_exists(path)) return fall_back("llms-full.txt is missing");
-    llms_file = std::make_unique<MappedFile>(path);
-    llms_old = llms_file->bytes();
-    if (!(entry_of(llms_old) == old.llms)) return fall_back("llms-full.txt is not the one the state recorded");
-  }
+  const std::string llms_path = join_path(args_.output_dir, kLlmsFullFile);
+  if (args_.llms_full && !llms_intact(old, llms_path)) return fall_back(report_.full_reason.c_str());
 
   // The documents the changed files list, before and after.
   const size_t doc_count = old.docs.size();
   std::vector<char> affected(doc_count, 0);
-  if (!changed.empty()) {
-    std::unordered_map<std::string_view, uint32_t> doc_of_rel;
-    for (uint32_t d = 0; d < doc_count; ++d) doc_of_rel.emplace(old.docs[d].rel, d);
+  std::unordered_map<std::string_view, uint32_t> doc_of_rel;  // made only for a rel new to its file
+  for (size_t i : changed) {
+    const std::vector<uint32_t> was = std::move(old.inputs[i].docs);
     auto doc_of = [&](const std::string& rel) -> std::optional<uint32_t> {
+      for (uint32_t d : was)
+        if (old.docs[d].rel == rel) return d;
+      if (doc_of_rel.empty())
+        for (uint32_t d = 0; d < doc_count; ++d) doc_of_rel.emplace(old.docs[d].rel, d);
       auto it = doc_of_rel.find(rel);
       return it == doc_of_rel.end() ? std::nullopt : std::optional<uint32_t>(it->second);
     };
-    for (size_t i : changed) {
-      for (uint32_t d : old.inputs[i].docs) affected[d] = 1;
-      old.inputs[i].docs = docs_of(i, doc_of);
-      for (uint32_t d : old.inputs[i].docs) affected[d] = 1;
-    }
+    for (uint32_t d : was) affected[d] = 1;
+    old.inputs[i].docs = docs_of(i, doc_of);
+    for (uint32_t d : old.inputs[i].docs) affected[d] = 1;
   }
+  std::vector<char> chunk_dirty;
+  if (args_.search) chunk_dirty = read_chunks(old, affected);
   // Which files each affected document now comes from: the last that list it.
   std::vector<uint32_t> meta_file(doc_count, 0), text_file(doc_count, 0);
   for (size_t i = 1; i < inputs_.size(); ++i)
     for (uint32_t d : old.inputs[i].docs)
       if (affected[d]) (inputs_[i].kind == Kind::kMeta ? meta_file : text_file)[d] = static_cast<uint32_t>(i);
-  std::vector<uint64_t> llms_at(doc_count + 1, old.llms_header);
-  for (size_t d = 0; d < doc_count; ++d) llms_at[d + 1] = llms_at[d] + old.docs[d].llms_bytes;
 
   // Recompute them; note the chunks, terms and llms-full.txt sections that changed.
-  std::vector<char> chunk_dirty(old.chunks.size(), 0);
   std::vector<uint32_t> changed_terms;
   std::unordered_map<uint32_t, std::string> sections;
   for (uint32_t d = 0; d < doc_count; ++d) {
@@ -605,22 +663,23 @@ bool SearchStep::incremental(State& old) {
     bool changed_doc = false;
     if (args_.search) {
       const std::string_view was_record = old.model.records[d];
-      const DocTerms was_terms = std::move(old.model.doc_terms[d]);
+      const std::vector<uint32_t> was_terms = old.model.doc_terms[d].sorted();
       old.model.set_doc(d, page, options);
       if (old.model.records[d] != was_record) {
         chunk_dirty[d / options.docs_per_chunk] = 1;
         changed_doc = true;
       }
+      const std::vector<uint32_t> now = old.model.doc_terms[d].sorted();
       std::vector<uint32_t> diff;
-      const DocTerms& now = old.model.doc_terms[d];
       std::set_symmetric_difference(was_terms.begin(), was_terms.end(), now.begin(), now.end(), std::back_inserter(diff));
       for (uint32_t p : diff) changed_terms.push_back(posting_term(p));
       changed_doc = changed_doc || !diff.empty();
     }
     if (old.docs[d].llms_bytes) {
       std::string_view text = page.text ? std::string_view(page.text->text) : std::string_view();
-      std::string section = llms_full_section(config_, page.title, page.url, text);
-      if (section != llms_old.substr(llms_at[d], old.docs[d].llms_bytes)) {
+      std::string section;
+      append_llms_full_section(section, config_, page.title, page.url, text);
+      if (hash64(section) != old.docs[d].llms_hash || section.size() != old.docs[d].llms_bytes) {
         sections.emplace(d, std::move(section));
         changed_doc = true;
       }
@@ -632,29 +691,87 @@ bool SearchStep::incremental(State& old) {
   if (args_.search) update_search(old, chunk_dirty, changed_terms, files);
   if (args_.llms_full) {
     files.push_back(kLlmsFullFile);
-    if (!sections.empty()) {
-      // The unchanged sections are copied from the old file, in runs; the changed ones written.
-      std::vector<std::string_view> parts;
-      size_t run_start = 0;
-      for (uint32_t d = 0; d < doc_count; ++d) {
-        auto it = sections.find(d);
-        if (it == sections.end()) continue;
-        parts.push_back(llms_old.substr(run_start, llms_at[d] - run_start));
-        parts.push_back(it->second);
-        run_start = llms_at[d + 1];
-        old.docs[d].llms_bytes = static_cast<uint32_t>(it->second.size());
-      }
-      parts.push_back(llms_old.substr(run_start));
-      old.llms.hash = hash64(parts);
-      old.llms.size = 0;
-      for (std::string_view p : parts) old.llms.size += p.size();
-      write_parts(kLlmsFullFile, parts);
-    }
+    if (!sections.empty()) splice_llms(old, sections, llms_path);
   }
   report_.incremental = true;
   report_.full_reason.clear();
   finish(old, std::move(files));
   return true;
+}
+
+// Whether llms-full.txt is the file the state recorded: by its stamp when that is the recorded
+// one and older than the state (so no later change could keep it), else by its hash.
+bool SearchStep::llms_intact(const State& old, const std::string& path) {
+  const FileStamp st = stamp_file(path);
+  if (!st.exists) return fall_back("llms-full.txt is missing");
+  if (st == old.llms_stamp && old.llms_stamp.ctime_ns < old.written_at) return true;
+  const MappedFile file(path);
+  const std::string_view bytes = file.bytes();
+  bool same = bytes.size() == old.llms.size && old.llms_header <= bytes.size() &&
+              hash64(bytes.substr(0, old.llms_header)) == old.llms_header_hash;
+  uint64_t at = old.llms_header;
+  for (const DocEntry& d : old.docs) {
+    if (!same) break;
+    if (!d.llms_bytes) continue;
+    same = at + d.llms_bytes <= bytes.size() && hash64(bytes.substr(at, d.llms_bytes)) == d.llms_hash;
+    at += d.llms_bytes;
+  }
+  return same || fall_back("llms-full.txt is not the one the state recorded");
+}
+
+// The records of the chunks that hold an affected document, read from their files; a chunk
+// that is missing or not the recorded one has all its documents recomputed instead. Returns
+// the chunks to write.
+std::vector<char> SearchStep::read_chunks(State& old, std::vector<char>& affected) {
+  const size_t per = args_.options.docs_per_chunk, doc_count = old.docs.size();
+  std::vector<char> dirty(old.chunks.size(), 0), wanted(old.chunks.size(), 0);
+  for (size_t d = 0; d < doc_count; ++d)
+    if (affected[d]) wanted[d / per] = 1;
+  for (size_t k = 0; k < old.chunks.size(); ++k) {
+    const std::string path = join_path(args_.output_dir, search_docs_file(k));
+    const FileStamp st = stamp_file(path);
+    bool good = st.exists && st.size == old.chunks[k].size;
+    if (good && wanted[k]) {
+      const std::string& bytes = old.strings.emplace_back(read_file(path));
+      std::vector<std::string_view> records;
+      good = entry_of(bytes) == old.chunks[k] && split_docs_chunk(bytes, records) &&
+             records.size() == std::min(per, doc_count - k * per);
+      if (good) std::copy(records.begin(), records.end(), old.model.records.begin() + static_cast<long>(k * per));
+    }
+    if (good) continue;
+    dirty[k] = 1;
+    for (size_t d = k * per; d < std::min(doc_count, (k + 1) * per); ++d) affected[d] = 1;
+  }
+  return dirty;
+}
+
+// Writes llms-full.txt anew: the header and unchanged sections copied from the old file in runs,
+// the changed sections between them.
+void SearchStep::splice_llms(State& old, const std::unordered_map<uint32_t, std::string>& sections,
+                             const std::string& path) {
+  std::vector<FilePart> parts;
+  uint64_t at = old.llms_header, run_start = 0;  // a document's old section; the run to copy
+  for (uint32_t d = 0; d < old.docs.size(); ++d) {
+    DocEntry& doc = old.docs[d];
+    const uint64_t was = doc.llms_bytes;
+    auto it = sections.find(d);
+    if (it != sections.end()) {
+      if (at > run_start) parts.push_back({{}, run_start, at - run_start});
+      parts.push_back({it->second, 0, 0});
+      run_start = at + was;
+      doc.llms_bytes = static_cast<uint32_t>(it->second.size());
+      doc.llms_hash = hash64(it->second);
+    }
+    at += was;
+  }
+  if (at > run_start) parts.push_back({{}, run_start, at - run_start});
+  remove_state();
+  // The spare beside the state spares the allocation and freeing of the file's pages.
+  write_file_spliced(path, path, parts, args_.state + ".spare");
+  report_.written.push_back(kLlmsFullFile);
+  uint64_t size = 0;
+  for (const FilePart& p : parts) size += p.bytes.data() ? p.bytes.size() : p.size;
+  old.llms = {old.llms_hash(), size};
 }
 
 // Rewrites the document chunks and the term fragments that changed, or that are missing or
@@ -670,12 +787,9 @@ void SearchStep::update_search(State& old, std::vector<char>& chunk_dirty, const
   for (size_t k = 0; k < old.chunks.size(); ++k) {
     const std::string rel = search_docs_file(k);
     files.push_back(rel);
-    bool bad = damaged(rel, old.chunks[k]);
-    if (!chunk_dirty[k] && !bad) continue;
+    if (!chunk_dirty[k]) continue;
     std::string bytes = render_docs_chunk(model, k, options);
-    FileEntry e = entry_of(bytes);
-    if (e == old.chunks[k] && !bad) continue;
-    old.chunks[k] = e;
+    old.chunks[k] = entry_of(bytes);
     write(rel, bytes);
   }
 

@@ -83,45 +83,137 @@ static std::string parent_of(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-void write_file_atomic(const std::string& path, std::string_view bytes) { write_file_atomic(path, std::vector<std::string_view>{bytes}); }
-
-void write_file_atomic(const std::string& path, const std::vector<std::string_view>& parts) {
+// Writes through `fill` into a temporary file beside path, then renames it into place.
+template <class Fill>
+static void write_through_temp(const std::string& path, const Fill& fill) {
   make_dirs(parent_of(path));
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw io_failure(tmp, "cannot create");
-  auto fail = [&](const char* what) {
+  auto fail = [&](const std::string& what_path, const char* what) {
     int saved = errno;
-    ::close(fd);
+    if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
     errno = saved;
-    return io_failure(path, what);
+    throw io_failure(what_path, what);
   };
-  for (std::string_view part : parts) {
-    const char* p = part.data();
-    size_t left = part.size();
-    while (left > 0) {
-      ssize_t n = ::write(fd, p, left);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        throw fail("cannot write");
+  fill(fd, fail);
+  int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) fail(path, "cannot write");
+  if (::rename(tmp.c_str(), path.c_str()) != 0) fail(path, "cannot rename into place");
+}
+
+template <class Fail>
+static void write_all(int fd, std::string_view bytes, const std::string& path, const Fail& fail) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(path, "cannot write");
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+  write_through_temp(path, [&](int fd, const auto& fail) { write_all(fd, bytes, path, fail); });
+}
+
+// Writes the parts into fd from offset 0 (ranges from `in`); the file's size is the total.
+template <class Fail>
+static void write_parts(int fd, int in, const std::vector<FilePart>& parts, const std::string& path,
+                        const std::string& source, const Fail& fail) {
+  std::string buffer;
+  loff_t out = 0;
+  for (const FilePart& part : parts) {
+    if (part.bytes.data()) {
+      for (size_t done = 0; done < part.bytes.size();) {
+        ssize_t n = ::pwrite(fd, part.bytes.data() + done, part.bytes.size() - done, out);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail(path, "cannot write");
+        done += static_cast<size_t>(n);
+        out += n;
       }
-      p += n;
-      left -= static_cast<size_t>(n);
+      continue;
+    }
+    loff_t from = static_cast<loff_t>(part.offset);
+    for (uint64_t left = part.size; left > 0;) {
+      ssize_t n = ::copy_file_range(in, &from, fd, &out, left, 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno != ENOSYS && errno != EXDEV && errno != EINVAL && errno != EOPNOTSUPP)
+        fail(path, "cannot write");
+      if (n <= 0) {  // no kernel copy here (or the source ended early): read and write
+        buffer.resize(static_cast<size_t>(std::min<uint64_t>(left, 1 << 20)));
+        n = ::pread(in, buffer.data(), buffer.size(), from);
+        if (n <= 0) fail(source, "cannot read");
+        if (::pwrite(fd, buffer.data(), static_cast<size_t>(n), out) != n) fail(path, "cannot write");
+        from += n;
+        out += n;
+      }
+      left -= static_cast<uint64_t>(n);
     }
   }
+  if (::ftruncate(fd, out) != 0) fail(path, "cannot write");
+}
+
+static bool same_device(const std::string& a, const std::string& b) {
+  struct stat sa, sb;
+  std::string da = parent_of(a), db = parent_of(b);
+  return ::stat(da.empty() ? "." : da.c_str(), &sa) == 0 && ::stat(db.empty() ? "." : db.c_str(), &sb) == 0 &&
+         sa.st_dev == sb.st_dev;
+}
+
+// Replaces path by the spare, written over; the replaced file becomes the spare. A crash at
+// any point leaves path old or new, whole: the spare is only ever renamed into place.
+static bool write_over_spare(const std::string& path, int in, const std::string& source,
+                             const std::vector<FilePart>& parts, const std::string& spare) {
+  if (!same_device(path, spare)) return false;
+  int fd = ::open(spare.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  struct stat sp, sv;
+  if (::fstat(fd, &sp) != 0 || (::stat(path.c_str(), &sv) == 0 && sp.st_ino == sv.st_ino && sp.st_dev == sv.st_dev)) {
+    ::close(fd);  // the spare is the file itself (hard-linked by hand): not a spare
+    ::unlink(spare.c_str());
+    return false;
+  }
+  auto fail = [&](const std::string& what_path, const char* what) {
+    int saved = errno;
+    ::close(fd);
+    ::unlink(spare.c_str());
+    errno = saved;
+    throw io_failure(what_path, what);
+  };
+  write_parts(fd, in, parts, path, source, fail);
   if (::close(fd) != 0) {
     int saved = errno;
-    ::unlink(tmp.c_str());
+    ::unlink(spare.c_str());
     errno = saved;
     throw io_failure(path, "cannot write");
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmp.c_str());
-    errno = saved;
-    throw io_failure(path, "cannot rename into place");
+  const std::string next = spare + ".next";
+  ::unlink(next.c_str());
+  bool kept = ::link(path.c_str(), next.c_str()) == 0;
+  if (::rename(spare.c_str(), path.c_str()) != 0) throw io_failure(path, "cannot rename into place");
+  if (kept) ::rename(next.c_str(), spare.c_str());
+  return true;
+}
+
+void write_file_spliced(const std::string& path, const std::string& source, const std::vector<FilePart>& parts,
+                        const std::string& spare) {
+  int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) throw io_failure(source, "cannot open");
+  try {
+    if (spare.empty() || !write_over_spare(path, in, source, parts, spare))
+      write_through_temp(path, [&](int fd, const auto& fail) { write_parts(fd, in, parts, path, source, fail); });
+  } catch (...) {
+    ::close(in);
+    throw;
   }
+  ::close(in);
 }
 
 MappedFile::MappedFile(const std::string& path) {
@@ -157,8 +249,8 @@ bool write_file_if_changed(const std::string& path, std::string_view bytes) {
   struct stat st;
   if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) == bytes.size()) {
     // Same size: compare contents. Reading is cheaper than a rewrite that would wake up
-    // everything downstream.
-    if (read_file(path) == bytes) return false;
+    // everything downstream; a big file is mapped rather than copied.
+    if (bytes.size() < (1u << 20) ? read_file(path) == bytes : MappedFile(path).bytes() == bytes) return false;
   }
   write_file_atomic(path, bytes);
   return true;

@@ -15,9 +15,19 @@ bool file_exists(const std::string& path);
 
 // Writes bytes to path atomically (temp file + rename), creating parent folders.
 void write_file_atomic(const std::string& path, std::string_view bytes);
-// The same with the bytes given in parts, written one after the other (so a big file made
-// mostly of another file's bytes need not be assembled in memory first).
-void write_file_atomic(const std::string& path, const std::vector<std::string_view>& parts);
+// A part of a file being written: `bytes`, or when bytes.data() is null, `size` bytes of
+// another file from `offset`.
+struct FilePart {
+  std::string_view bytes;
+  uint64_t offset = 0, size = 0;
+};
+// Writes path atomically from parts, the ranges copied from `source` in the kernel
+// (copy_file_range), so a big file made mostly of another one's bytes never passes through
+// this process. With `spare` (a file of this function's own on path's file system), the bytes
+// are written over the spare's, which is then renamed into place, and the file it replaces is
+// kept as the next spare: a big file is then replaced without allocating or freeing its pages.
+void write_file_spliced(const std::string& path, const std::string& source, const std::vector<FilePart>& parts,
+                        const std::string& spare = "");
 
 // A file's bytes, mapped read-only instead of copied: for big files read once. A file renamed
 // over or removed meanwhile keeps its bytes until the mapping goes. Throws like read_file.

@@ -7,13 +7,6 @@ namespace bengal {
 
 uint64_t hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
-uint64_t hash64(const std::vector<std::string_view>& parts) {
-  XXH3_state_t state;
-  XXH3_64bits_reset(&state);
-  for (std::string_view p : parts) XXH3_64bits_update(&state, p.data(), p.size());
-  return XXH3_64bits_digest(&state);
-}
-
 std::string to_hex64(uint64_t value) {
   static const char kDigits[] = "0123456789abcdef";
   std::string out(16, '0');

@@ -3,12 +3,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace bengal {
 
 uint64_t hash64(std::string_view bytes);
-uint64_t hash64(const std::vector<std::string_view>& parts);  // of the parts one after the other
 std::string hash_hex(std::string_view bytes);  // 16 hex digits of hash64
 std::string to_hex64(uint64_t value);
 

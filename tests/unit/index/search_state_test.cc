@@ -234,6 +234,21 @@ TEST_F(SearchStateTest, ABodyEditRewritesOnlyItsChunkItsTermsAndLlmsFull) {
   EXPECT_GT(r.files.size(), 20u);
 }
 
+TEST_F(SearchStateTest, TermsNoPageUsesAreDroppedFromTheState) {
+  make_site(30);
+  for (size_t i = 0; i < pages_.size(); ++i) pages_[i].text += " gone" + std::to_string(i) + "x word" + std::to_string(i) + "y";
+  write_inputs();
+  run_and_compare();
+  EXPECT_NE(read_file(path("search.state")).find("gone0x"), std::string::npos);
+  for (size_t i = 0; i < pages_.size(); ++i) pages_[i].text = words(5);  // 60 terms no page has now
+  write_inputs();
+  EXPECT_TRUE(run_and_compare().incremental);
+  EXPECT_EQ(read_file(path("search.state")).find("gone0x"), std::string::npos);
+  pages_[3].text += " zebra gone3x";  // and back, after the renumbering
+  write_inputs();
+  EXPECT_TRUE(run_and_compare().incremental);
+}
+
 TEST_F(SearchStateTest, AnUnchangedRunWritesNothing) {
   make_site(30);
   write_inputs();
