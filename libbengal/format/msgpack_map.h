@@ -91,7 +91,8 @@ void convert_member(const msgpack::object& value, std::string_view key, T& membe
 }
 
 template <size_t N, class... Members>
-void unpack(const msgpack::object& o, const std::array<std::string_view, N>& names, const std::tuple<Members&...>& members) {
+void unpack(const msgpack::object& o, const std::array<std::string_view, N>& names,
+            const std::tuple<Members&...>& members) {
   static_assert(sizeof...(Members) == N && N <= 64, "one name per member, at most 64");
   if (o.type != msgpack::type::MAP) throw MapError("", "not a map");
   uint64_t seen = 0;
@@ -103,7 +104,7 @@ void unpack(const msgpack::object& o, const std::array<std::string_view, N>& nam
     if (i == N) continue;
     if (seen & (uint64_t{1} << i)) throw MapError(std::string(key), "given twice");
     seen |= uint64_t{1} << i;
-    std::apply([&](Members&... m) {
+    std::apply([&](Members&... m) {  // converts the i-th member
       size_t j = 0;
       (void)((j++ == i && (convert_member(kv->val, key, m), true)) || ...);
     }, members);

@@ -107,7 +107,8 @@ TYPED_TEST(MsgpackMapModel, WriteRead) {
 TYPED_TEST(MsgpackMapModel, KeysInMemberOrder) {
   Pairs p(pack(TypeParam{}));
   ASSERT_EQ(p.kv.size(), TypeParam::bengal_map_names.size());
-  for (size_t i = 0; i < p.kv.size(); ++i) EXPECT_EQ(p.kv[i].key.as<std::string_view>(), TypeParam::bengal_map_names[i]);
+  for (size_t i = 0; i < p.kv.size(); ++i)
+    EXPECT_EQ(p.kv[i].key.as<std::string_view>(), TypeParam::bengal_map_names[i]);
 }
 
 TYPED_TEST(MsgpackMapModel, MissingKeyKeepsDefault) {
