@@ -377,7 +377,6 @@ uint64_t state_key(const Config& config, const SearchStepArgs& args) {
   auto add = [&](std::string_view s) { k.append(std::to_string(s.size())).append(":").append(s); };
   const FileStamp exe = stamp_file("/proc/self/exe");
   add(std::to_string(kStateSchema));
-  add(args.identity);
   add(std::to_string(exe.size) + " " + std::to_string(exe.inode) + " " + std::to_string(exe.mtime_ns));
   add(args.output_dir);
   add(config.title);
@@ -403,7 +402,7 @@ struct Input {
   uint64_t hash = 0;
 };
 
-// A file's decoded pages, as (rel, meta or text).
+// A shard file, decoded: its meta or its text pages.
 struct Decoded {
   MetaShard meta;
   TextShard text;
@@ -516,7 +515,6 @@ void SearchStep::write(const std::string& rel, std::string_view bytes) {
   remove_state();
   if (write_file_if_changed(join_path(args_.output_dir, rel), bytes)) report_.written.push_back(rel);
 }
-
 
 void SearchStep::finish(State& state, std::vector<std::string> files) {
   std::sort(files.begin(), files.end());
