@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <deque>
 #include <memory>
 #include <set>
 #include <unordered_map>
 
 #include "format/envelope.h"
 #include "index/index.h"
+#include "index/search_state_file.h"
 #include "support/fs.h"
 #include "support/hash.h"
 #include "support/paths.h"
@@ -20,354 +20,7 @@
 namespace bengal {
 namespace {
 
-// ---- The state file ------------------------------------------------------------------------
-//
-// One file, mapped and used in place (terms, names and postings are views into it). The documents' records are not kept: they are in the docs-K.json files,
-// which a run reads, checked against their recorded hashes, only where a document changed.
-//
-//   header   "BGLSRCH\n", u32 schema, u32 byte-order mark, u64 body size, u64 XXH3 of the body
-//   body     u64 key (state_key), i64 read_at (file clock before the inputs were statted)
-//            inputs:    u32 n, then per file: str path, u64 size, u64 inode, i64 mtime, i64 ctime,
-//                       u64 XXH3 of its bytes, u32s documents it lists ([0] is the page table)
-//            terms:     u32 n, then str per term (a posting's term id is its index)
-//            documents: u32 n, then per document: str rel, title, URL, section title, u32 bytes
-//                       and u64 hash of its llms-full.txt section (0: not listed), u32 n, zero
-//                       bytes to a 4-byte boundary, n u32 postings (used in place)
-//            fragments: u32 n, then per file: str key, u64 hash, u64 size (sorted by key)
-//            chunks:    u32 n, then u64 hash, u64 size per docs-K.json
-//            llms-full: u64 hash (of the header's and the sections' hashes), u64 size, u64 header
-//                       size, u64 header hash, and its stamp: u64 size, u64 inode, i64 mtime, i64 ctime
-//
-// Integers are little-endian (the byte-order mark refuses a state from another machine),
-// strings are u32 size + bytes, u32s are u32 count + values. Anything unexpected, a body
-// whose hash is not the recorded one included, makes the state unusable: a full run.
-
-constexpr char kMagic[8] = {'B', 'G', 'L', 'S', 'R', 'C', 'H', '\n'};
-// Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
-constexpr uint32_t kStateSchema = 3;
-constexpr uint32_t kByteOrderMark = 0x01020304;
-constexpr size_t kHeaderSize = 32;
-
-struct BadState {};
-
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
-  uint32_t u32() { return raw<uint32_t>(); }
-  uint64_t u64() { return raw<uint64_t>(); }
-  int64_t i64() { return raw<int64_t>(); }
-  std::string_view str() {
-    size_t n = u32();
-    need(n);
-    std::string_view s(p_, n);
-    p_ += n;
-    return s;
-  }
-  void u32s(std::vector<uint32_t>& out) {
-    size_t n = u32();
-    need(n * 4);
-    out.resize(n);
-    if (n) std::memcpy(out.data(), p_, n * 4);
-    p_ += n * 4;
-  }
-  // A u32 array at a 4-byte boundary of the file (so of the mapping), used in place.
-  DocTerms aligned_u32s() {
-    size_t n = u32();
-    skip_padding();
-    need(n * 4);
-    const uint32_t* data = reinterpret_cast<const uint32_t*>(p_);
-    p_ += n * 4;
-    return DocTerms::view(data, n);
-  }
-  void skip_padding() {
-    size_t pad = (4 - reinterpret_cast<uintptr_t>(p_) % 4) % 4;
-    need(pad);
-    p_ += pad;
-  }
-  bool done() const { return p_ == end_; }
-
- private:
-  void need(size_t n) const {
-    if (static_cast<size_t>(end_ - p_) < n) throw BadState{};
-  }
-  template <class T>
-  T raw() {
-    need(sizeof(T));
-    T v;
-    std::memcpy(&v, p_, sizeof(T));
-    p_ += sizeof(T);
-    return v;
-  }
-  const char* p_;
-  const char* end_;
-};
-
-class Writer {
- public:
-  void u32(uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
-  void u64(uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
-  void i64(int64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
-  void str(std::string_view s) {
-    u32(static_cast<uint32_t>(s.size()));
-    out.append(s);
-  }
-  void u32s(const std::vector<uint32_t>& v) {
-    u32(static_cast<uint32_t>(v.size()));
-    out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
-  }
-  void aligned_u32s(const uint32_t* data, size_t n) {
-    u32(static_cast<uint32_t>(n));
-    out.append((4 - out.size() % 4) % 4, '\0');
-    out.append(reinterpret_cast<const char*>(data), n * 4);
-  }
-  std::string out;
-};
-
-struct InputEntry {
-  std::string_view path;
-  FileStamp stamp;
-  uint64_t hash = 0;
-  std::vector<uint32_t> docs;  // the documents the file lists
-};
-
-struct DocEntry {
-  std::string_view rel, title, url, section;
-  uint32_t llms_bytes = 0;  // its section of llms-full.txt; 0: not listed
-  uint64_t llms_hash = 0;
-};
-
-struct FileEntry {
-  uint64_t hash = 0, size = 0;
-  bool operator==(const FileEntry& o) const { return hash == o.hash && size == o.size; }
-};
-
-struct FragmentEntry {
-  std::string key;
-  FileEntry file;
-};
-
-// What a run used and made. Views point into `buffer` (a state read from disk), into the
-// decoded page table, or into `strings`.
-struct State {
-  std::unique_ptr<MappedFile> file;
-  int64_t written_at = 0;  // the state file's mtime
-  std::deque<std::string> strings;
-  uint64_t key = 0;
-  int64_t read_at = 0;
-  std::vector<InputEntry> inputs;
-  std::vector<DocEntry> docs;
-  SearchModel model;  // records and postings: empty without search
-  std::vector<FragmentEntry> fragments;
-  std::vector<FileEntry> chunks;
-  FileEntry llms;
-  uint64_t llms_header = 0, llms_header_hash = 0;
-  FileStamp llms_stamp;
-
-  // llms-full.txt's hash: of its header's and sections' hashes, so that a run that copies most
-  // sections from the old file need not read them.
-  uint64_t llms_hash() const {
-    std::vector<uint64_t> hashes = {llms_header_hash};
-    for (const DocEntry& d : docs)
-      if (d.llms_bytes) hashes.push_back(d.llms_hash);
-    return hash64(std::string_view(reinterpret_cast<const char*>(hashes.data()), hashes.size() * 8));
-  }
-};
-
-FileEntry entry_of(std::string_view bytes) { return {hash64(bytes), bytes.size()}; }
-
-FileStamp read_stamp(Reader& r) {
-  FileStamp st;
-  st.exists = true;
-  st.size = r.u64();
-  st.inode = r.u64();
-  st.mtime_ns = r.i64();
-  st.ctime_ns = r.i64();
-  return st;
-}
-
-void write_stamp(Writer& w, const FileStamp& st) {
-  w.u64(st.size);
-  w.u64(st.inode);
-  w.i64(st.mtime_ns);
-  w.i64(st.ctime_ns);
-}
-
-void parse_body(Reader& r, State& s) {
-  s.key = r.u64();
-  s.read_at = r.i64();
-  s.inputs.resize(r.u32());
-  for (InputEntry& in : s.inputs) {
-    in.path = r.str();
-    in.stamp = read_stamp(r);
-    in.hash = r.u64();
-    r.u32s(in.docs);
-  }
-  const uint32_t terms = r.u32();
-  s.model.terms.reserve(terms);
-  for (uint32_t i = 0; i < terms; ++i) s.model.terms.add_view(r.str());
-  if (s.model.terms.size() != terms) throw BadState{};  // a term twice
-  s.docs.resize(r.u32());
-  s.model.records.resize(s.docs.size());
-  s.model.doc_terms.resize(s.docs.size());
-  for (size_t d = 0; d < s.docs.size(); ++d) {
-    DocEntry& doc = s.docs[d];
-    doc.rel = r.str();
-    doc.title = r.str();
-    doc.url = r.str();
-    doc.section = r.str();
-    doc.llms_bytes = r.u32();
-    doc.llms_hash = r.u64();
-    s.model.doc_terms[d] = r.aligned_u32s();
-    for (uint32_t p : s.model.doc_terms[d])
-      if (posting_term(p) >= terms) throw BadState{};
-  }
-  for (const InputEntry& in : s.inputs)
-    for (uint32_t d : in.docs)
-      if (d >= s.docs.size()) throw BadState{};
-  s.fragments.resize(r.u32());
-  for (FragmentEntry& f : s.fragments) {
-    f.key = r.str();
-    f.file.hash = r.u64();
-    f.file.size = r.u64();
-  }
-  s.chunks.resize(r.u32());
-  for (FileEntry& c : s.chunks) {
-    c.hash = r.u64();
-    c.size = r.u64();
-  }
-  s.llms.hash = r.u64();
-  s.llms.size = r.u64();
-  s.llms_header = r.u64();
-  s.llms_header_hash = r.u64();
-  s.llms_stamp = read_stamp(r);
-  if (!r.done()) throw BadState{};
-}
-
-// Reads the state at `path` into `s`; false, with the reason, when it cannot be used.
-bool read_state(const std::string& path, uint64_t key, State& s, std::string& reason) {
-  const FileStamp stamp = stamp_file(path);
-  if (!stamp.exists) {
-    reason = "no state";
-    return false;
-  }
-  s.written_at = stamp.mtime_ns;
-  try {
-    s.file = std::make_unique<MappedFile>(path);
-  } catch (const Failure&) {
-    reason = "the state cannot be read";
-    return false;
-  }
-  const std::string_view b = s.file->bytes();
-  uint32_t schema = 0, mark = 0;
-  uint64_t size = 0, hash = 0;
-  if (b.size() >= kHeaderSize) {
-    std::memcpy(&schema, b.data() + 8, 4);
-    std::memcpy(&mark, b.data() + 12, 4);
-    std::memcpy(&size, b.data() + 16, 8);
-    std::memcpy(&hash, b.data() + 24, 8);
-  }
-  if (b.size() < kHeaderSize || std::memcmp(b.data(), kMagic, 8) != 0 || mark != kByteOrderMark) {
-    reason = "the state is not a search state";
-    return false;
-  }
-  if (schema != kStateSchema) {
-    reason = "the state has another schema";
-    return false;
-  }
-  std::string_view body(b.data() + kHeaderSize, b.size() - kHeaderSize);
-  if (size != body.size() || hash != hash64(body)) {
-    reason = "the state is truncated or corrupt";
-    return false;
-  }
-  try {
-    Reader r(body);
-    parse_body(r, s);
-  } catch (const BadState&) {
-    reason = "the state is corrupt";
-    return false;
-  }
-  if (s.key != key) {
-    reason = "the state is of another config, options or tool build";
-    return false;
-  }
-  return true;
-}
-
-// The state's bytes. Terms no posting uses any more are left out once they are an eighth of the
-// table (until then they cost a few bytes, and leaving them spares renumbering every posting).
-std::string encode_state(const State& s) {
-  const SearchModel& m = s.model;
-  std::vector<uint32_t> new_id(m.terms.size(), 0);
-  for (const DocTerms& doc : m.doc_terms)
-    for (uint32_t p : doc) new_id[posting_term(p)] = 1;
-  uint32_t used = 0;
-  for (uint32_t& id : new_id) id = id ? used++ : UINT32_MAX;
-  const bool compact = m.terms.size() - used > m.terms.size() / 8;
-  if (!compact) {
-    used = static_cast<uint32_t>(m.terms.size());
-    for (uint32_t id = 0; id < used; ++id) new_id[id] = id;
-  }
-  Writer w;
-  w.out.reserve(s.file ? s.file->bytes().size() + (1 << 20) : 1 << 20);
-  w.out.append(kMagic, 8);
-  w.u32(kStateSchema);
-  w.u32(kByteOrderMark);
-  w.u64(0);  // the body's size and hash, set below
-  w.u64(0);
-  w.u64(s.key);
-  w.i64(s.read_at);
-  w.u32(static_cast<uint32_t>(s.inputs.size()));
-  for (const InputEntry& in : s.inputs) {
-    w.str(in.path);
-    write_stamp(w, in.stamp);
-    w.u64(in.hash);
-    w.u32s(in.docs);
-  }
-  w.u32(used);
-  for (uint32_t id = 0; id < m.terms.size(); ++id)
-    if (new_id[id] != UINT32_MAX) w.str(m.terms.at(id));
-  w.u32(static_cast<uint32_t>(s.docs.size()));
-  std::vector<uint32_t> postings;
-  for (size_t d = 0; d < s.docs.size(); ++d) {
-    const DocEntry& doc = s.docs[d];
-    w.str(doc.rel);
-    w.str(doc.title);
-    w.str(doc.url);
-    w.str(doc.section);
-    w.u32(doc.llms_bytes);
-    w.u64(doc.llms_hash);
-    static const DocTerms kNone;
-    const DocTerms& doc_terms = d < m.doc_terms.size() ? m.doc_terms[d] : kNone;
-    if (compact) {
-      postings.clear();
-      for (uint32_t p : doc_terms) postings.push_back(new_id[posting_term(p)] << kScoreBits | posting_score(p));
-      w.aligned_u32s(postings.data(), postings.size());
-    } else {
-      w.aligned_u32s(doc_terms.begin(), doc_terms.size());
-    }
-  }
-  w.u32(static_cast<uint32_t>(s.fragments.size()));
-  for (const FragmentEntry& f : s.fragments) {
-    w.str(f.key);
-    w.u64(f.file.hash);
-    w.u64(f.file.size);
-  }
-  w.u32(static_cast<uint32_t>(s.chunks.size()));
-  for (const FileEntry& c : s.chunks) {
-    w.u64(c.hash);
-    w.u64(c.size);
-  }
-  w.u64(s.llms.hash);
-  w.u64(s.llms.size);
-  w.u64(s.llms_header);
-  w.u64(s.llms_header_hash);
-  write_stamp(w, s.llms_stamp);
-  const std::string_view body = std::string_view(w.out).substr(kHeaderSize);
-  const uint64_t size = body.size(), hash = hash64(body);
-  std::memcpy(w.out.data() + 16, &size, 8);
-  std::memcpy(w.out.data() + 24, &hash, 8);
-  return std::move(w.out);
-}
+using namespace search_state;
 
 // What the outputs depend on besides the inputs: a state made with other values is not used.
 // The running executable's stamp stands for its build: a rebuilt tool may make other records
@@ -377,7 +30,6 @@ uint64_t state_key(const Config& config, const SearchStepArgs& args) {
   auto add = [&](std::string_view s) { k.append(std::to_string(s.size())).append(":").append(s); };
   const FileStamp exe = stamp_file("/proc/self/exe");
   add(std::to_string(kStateSchema));
-  add(args.identity);
   add(std::to_string(exe.size) + " " + std::to_string(exe.inode) + " " + std::to_string(exe.mtime_ns));
   add(args.output_dir);
   add(config.title);
@@ -403,7 +55,7 @@ struct Input {
   uint64_t hash = 0;
 };
 
-// A file's decoded pages, as (rel, meta or text).
+// A shard file, decoded: its meta or its text pages.
 struct Decoded {
   MetaShard meta;
   TextShard text;
@@ -516,7 +168,6 @@ void SearchStep::write(const std::string& rel, std::string_view bytes) {
   remove_state();
   if (write_file_if_changed(join_path(args_.output_dir, rel), bytes)) report_.written.push_back(rel);
 }
-
 
 void SearchStep::finish(State& state, std::vector<std::string> files) {
   std::sort(files.begin(), files.end());

@@ -25,7 +25,6 @@ struct SearchStepArgs {
   std::string state;                // the state file, read and rewritten; empty: a full run without one
   bool search = true;               // write search/
   bool llms_full = true;            // write llms-full.txt
-  std::string identity;             // what else a state must match (the running executable is checked too)
   SearchOptions options;
 };
 

@@ -1,0 +1,80 @@
+#pragma once
+// The state file of the incremental search step (index/search_state.h): what a run used and
+// made, as it is held in memory, and its bytes (search_state_file.cc says the layout). Private
+// to the search step.
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/search.h"
+#include "support/fs.h"
+#include "support/hash.h"
+
+namespace bengal::search_state {
+
+// Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
+inline constexpr uint32_t kStateSchema = 3;
+
+struct InputEntry {
+  std::string_view path;
+  FileStamp stamp;
+  uint64_t hash = 0;
+  std::vector<uint32_t> docs;  // the documents the file lists
+};
+
+struct DocEntry {
+  std::string_view rel, title, url, section;
+  uint32_t llms_bytes = 0;  // its section of llms-full.txt; 0: not listed
+  uint64_t llms_hash = 0;
+};
+
+struct FileEntry {
+  uint64_t hash = 0, size = 0;
+  bool operator==(const FileEntry& o) const { return hash == o.hash && size == o.size; }
+};
+
+struct FragmentEntry {
+  std::string key;
+  FileEntry file;
+};
+
+// What a run used and made. Views point into `buffer` (a state read from disk), into the
+// decoded page table, or into `strings`.
+struct State {
+  std::unique_ptr<MappedFile> file;
+  int64_t written_at = 0;  // the state file's mtime
+  std::deque<std::string> strings;
+  uint64_t key = 0;
+  int64_t read_at = 0;
+  std::vector<InputEntry> inputs;
+  std::vector<DocEntry> docs;
+  SearchModel model;  // records and postings: empty without search
+  std::vector<FragmentEntry> fragments;
+  std::vector<FileEntry> chunks;
+  FileEntry llms;
+  uint64_t llms_header = 0, llms_header_hash = 0;
+  FileStamp llms_stamp;
+
+  // llms-full.txt's hash: of its header's and sections' hashes, so that a run that copies most
+  // sections from the old file need not read them.
+  uint64_t llms_hash() const {
+    std::vector<uint64_t> hashes = {llms_header_hash};
+    for (const DocEntry& d : docs)
+      if (d.llms_bytes) hashes.push_back(d.llms_hash);
+    return hash64(std::string_view(reinterpret_cast<const char*>(hashes.data()), hashes.size() * 8));
+  }
+};
+
+inline FileEntry entry_of(std::string_view bytes) { return {hash64(bytes), bytes.size()}; }
+
+
+// Reads the state at `path` into `s`; false, with the reason, when it cannot be used.
+bool read_state(const std::string& path, uint64_t key, State& s, std::string& reason);
+
+// The state's bytes.
+std::string encode_state(const State& s);
+
+}  // namespace bengal::search_state

@@ -1,0 +1,89 @@
+// support/fs.h: stamps, mapped files and files spliced from another file's ranges.
+#include "support/fs.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/failure.h"
+
+namespace bengal {
+namespace {
+
+namespace fs = std::filesystem;
+
+class FsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "bengal-fs-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
+  static ino_t inode(const std::string& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+  }
+  std::string dir_;
+};
+
+TEST_F(FsTest, AStampChangesWithARewriteAndNotWithoutOne) {
+  EXPECT_FALSE(stamp_file(path("none")).exists);
+  write_file_atomic(path("a"), "one");
+  FileStamp first = stamp_file(path("a"));
+  EXPECT_TRUE(first.exists);
+  EXPECT_EQ(first.size, 3u);
+  EXPECT_EQ(stamp_file(path("a")), first);
+  write_file_atomic(path("a"), "two");  // same size, a new inode
+  EXPECT_FALSE(stamp_file(path("a")) == first);
+  EXPECT_LE(first.ctime_ns, file_clock_ns() + 1000000000);
+}
+
+TEST_F(FsTest, AMappedFileHasTheBytesEvenAfterItIsReplaced) {
+  write_file_atomic(path("a"), "mapped bytes");
+  MappedFile m(path("a"));
+  write_file_atomic(path("a"), "other");
+  EXPECT_EQ(m.bytes(), "mapped bytes");
+  write_file_atomic(path("empty"), "");
+  EXPECT_EQ(MappedFile(path("empty")).bytes(), "");
+  EXPECT_THROW(MappedFile(path("none")), Failure);
+}
+
+TEST_F(FsTest, ASplicedFileIsItsPartsInOrder) {
+  write_file_atomic(path("old"), "0123456789");
+  std::vector<FilePart> parts = {{{}, 0, 3}, {"abc", 0, 0}, {{}, 7, 3}, {"", 0, 0}};
+  write_file_spliced(path("new"), path("old"), parts);
+  EXPECT_EQ(read_file(path("new")), "012abc789");
+  // The source may be the file being replaced.
+  write_file_spliced(path("old"), path("old"), {{{}, 5, 5}, {"!", 0, 0}});
+  EXPECT_EQ(read_file(path("old")), "56789!");
+  EXPECT_THROW(write_file_spliced(path("x"), path("none"), {}), Failure);
+}
+
+TEST_F(FsTest, ASplicedFileWrittenOverTheSpareKeepsTheOldOneAsTheNext) {
+  const std::string file = path("big.txt"), spare = path("big.spare");
+  write_file_atomic(file, "version one, a long line");
+  const ino_t one = inode(file);
+  write_file_spliced(file, file, {{"version two", 0, 0}, {{}, 11, 13}}, spare);
+  EXPECT_EQ(read_file(file), "version two, a long line");
+  EXPECT_EQ(inode(spare), one);  // the replaced file is the spare now
+  const ino_t two = inode(file);
+  write_file_spliced(file, file, {{"v3", 0, 0}}, spare);  // shorter than the spare's bytes
+  EXPECT_EQ(read_file(file), "v3");
+  EXPECT_EQ(inode(file), one);  // written over the old spare, renamed into place
+  EXPECT_EQ(inode(spare), two);
+  EXPECT_FALSE(file_exists(spare + ".next"));
+  // A spare that is the file itself (a hard link) is not used.
+  ::unlink(spare.c_str());
+  ASSERT_EQ(::link(file.c_str(), spare.c_str()), 0);
+  write_file_spliced(file, file, {{"v4", 0, 0}}, spare);
+  EXPECT_EQ(read_file(file), "v4");
+}
+
+}  // namespace
+}  // namespace bengal
