@@ -1,9 +1,7 @@
 #include "cli/options.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "support/failure.h"
+#include "support/fs.h"
 #include "support/shell.h"
 #include "support/text.h"
 
@@ -41,15 +39,12 @@ std::vector<std::string> expand_response_files(int argc, const char* const* argv
   std::vector<std::string> out;
   for (int i = 0; i < argc; ++i) {
     std::string_view arg = argv[i];
-    std::ifstream file;
-    if (i > 0 && arg.size() > 1 && arg[0] == '@') file.open(std::string(arg.substr(1)), std::ios::binary);
-    if (!file.is_open()) {
+    std::string path = i > 0 && arg.size() > 1 && arg[0] == '@' ? std::string(arg.substr(1)) : std::string();
+    if (path.empty() || !file_exists(path)) {
       out.emplace_back(arg);
       continue;
     }
-    std::ostringstream text;
-    text << file.rdbuf();
-    for (ShellWord& w : split_shell_words(text.str())) out.push_back(std::move(w.value));
+    for (ShellWord& w : split_shell_words(read_file(path))) out.push_back(std::move(w.value));
   }
   return out;
 }
