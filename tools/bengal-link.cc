@@ -7,6 +7,8 @@
 #include "format/envelope.h"
 #include "link/link.h"
 #include "support/fs.h"
+#include "support/memory.h"
+#include "support/parallel.h"
 #include "support/text.h"
 
 using namespace bengal;
@@ -29,6 +31,7 @@ static const ToolSpec kSpec = {
         {"no-strict-links", 0, "", "report broken references as warnings instead of errors"},
         {"templates", 't', "DIR", "resolve the ref(\"path\") calls of the templates in DIR (repeatable)", true},
         {"static-manifest", 0, "FILE", "the copied files' manifest: a page that publishes one of its paths is an error"},
+        {"jobs", 'j', "N", "read and write the shards on N threads (default: the number of CPUs)"},
     },
     1,
 };
@@ -85,8 +88,11 @@ int main(int argc, char** argv) {
     Config config = load_step_config(args.get("config", "bengal.toml"), diags);
     if (diags.has_errors()) return;
 
-    std::vector<MetaShard> shards;
-    for (const std::string& path : args.positional) shards.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
+    const unsigned threads = args.positive("jobs", default_thread_count());
+    std::vector<MetaShard> shards(args.positional.size());
+    parallel_for(shards.size(), threads, [&](size_t i) {
+      shards[i] = read_intermediate<MetaShard>(Kind::kMeta, args.positional[i]);
+    });
     LinkOptions options;
     options.drafts = args.has("drafts");
     options.future = args.has("future");
@@ -97,20 +103,29 @@ int main(int argc, char** argv) {
     options.strict_links = !args.has("no-strict-links");
     options.template_refs = find_template_refs_in(args.all("templates"));
     options.link_positions = LinkPositionFiles(args.positional);
+    options.threads = threads;
     if (args.has("static-manifest"))
       for (ManifestEntry& f : read_intermediate<Manifest>(Kind::kManifest, args.get("static-manifest")).files)
         options.copied_files.push_back(std::move(f.path));
-    LinkResult result = link_site(config, shards, options, diags);
-    if (diags.has_errors()) return;
 
+    // Link files in LinkFileSink's order, written as they are made; none of them stays unless
+    // the whole step succeeds (the staged files are removed otherwise).
+    std::vector<std::string> link_paths;
+    for (const std::string& meta : args.positional) link_paths.push_back(beside_meta(meta, ".link"));
+    link_paths.push_back(generated_path);
+    link_paths.insert(link_paths.end(), term_shards.begin(), term_shards.end());
     const std::string producer = producer_of(kSpec.name);
-    for (size_t i = 0; i < shards.size(); ++i)
-      write_intermediate(Kind::kLink, producer, result.shards[i], beside_meta(args.positional[i], ".link"));
-    write_intermediate(Kind::kLink, producer, result.generated, generated_path);
-    for (size_t i = 0; i < term_shards.size(); ++i)
-      write_intermediate(Kind::kLink, producer, result.term_shards[i], term_shards[i]);
-    if (args.has("taxonomies")) write_intermediate(Kind::kTaxonomies, producer, result.taxonomies, args.get("taxonomies"));
-    write_intermediate(Kind::kSite, producer, result.site, site_path);
-    write_intermediate(Kind::kPageTable, producer, result.table, table_path);
+    StagedWrites outputs;
+    LinkSummary result = link_site(config, shards, options, diags, [&](size_t file, const LinkShard& links) {
+      outputs.stage_if_changed(link_paths[file], encode_intermediate(Kind::kLink, producer, links));
+    });
+    if (diags.has_errors()) return;
+    if (args.has("taxonomies"))
+      outputs.stage_if_changed(args.get("taxonomies"), encode_intermediate(Kind::kTaxonomies, producer, result.taxonomies));
+    outputs.stage_if_changed(site_path, encode_intermediate(Kind::kSite, producer, result.site));
+    outputs.stage_if_changed(table_path, encode_intermediate(Kind::kPageTable, producer, result.table));
+    outputs.commit();
+    keep_until_exit(std::move(shards));
+    keep_until_exit(std::move(result));
   });
 }

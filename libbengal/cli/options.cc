@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include <charconv>
+
 #include "support/failure.h"
 #include "support/fs.h"
 #include "support/shell.h"
@@ -21,6 +23,16 @@ const std::vector<std::string>& Args::all(std::string_view name) const {
 std::string Args::required(std::string_view name) const {
   if (!has(name)) throw Failure(kExitUsage, "missing required option '--" + std::string(name) + "'");
   return get(name);
+}
+
+unsigned Args::positive(std::string_view name, unsigned fallback) const {
+  if (!has(name)) return fallback;
+  const std::string text = get(name);
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value == 0)
+    throw Failure(kExitUsage, "option '--" + std::string(name) + "' wants a whole number above 0, not '" + text + "'");
+  return value;
 }
 
 static const OptionSpec* find_long(const ToolSpec& spec, std::string_view name) {

@@ -35,6 +35,8 @@ struct Args {
   const std::vector<std::string>& all(std::string_view name) const;
   // The value of an option the command cannot do without; a usage error when absent.
   std::string required(std::string_view name) const;
+  // A count such as --jobs: `fallback` when absent; a usage error unless a whole number > 0.
+  unsigned positive(std::string_view name, unsigned fallback) const;
 };
 
 // argv with each argument "@FILE" replaced by the words of FILE, split like /bin/sh words

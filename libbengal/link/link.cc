@@ -4,6 +4,7 @@
 #include <climits>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "link/related.h"
 #include "model/front_matter.h"
 #include "support/hash.h"
+#include "support/parallel.h"
 #include "support/paths.h"
 #include "support/slug.h"
 #include "support/text.h"
@@ -130,7 +132,7 @@ class Linker {
   Linker(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options, Diagnostics& diags)
       : config_(config), shards_(shards), options_(options), diags_(diags), base_(config.base_path()) {}
 
-  LinkResult run() {
+  LinkSummary run(const LinkFileSink& sink) {
     collect_pages();
     build_sections();
     assign_urls();
@@ -143,17 +145,13 @@ class Linker {
     collect_feeds();
     mark_feed_pages();
     index_ids();
-    LinkResult r;
+    LinkSummary r;
     r.site = make_site();
     for (const TemplateRef& ref : options_.template_refs) resolve_template_ref(ref, r.site);
     r.site.menus = build_menus();
-    std::vector<std::vector<size_t>> by_shard(generated_shard() + 1 + options_.term_shards);
-    for (size_t i = 0; i < nodes_.size(); ++i) by_shard[nodes_[i].shard].push_back(i);
-    for (size_t s = 0; s < shards_.size(); ++s) r.shards.push_back(make_shard(by_shard[s]));
-    r.generated = make_shard(by_shard[generated_shard()]);
-    for (uint32_t k = 0; k < options_.term_shards; ++k) r.term_shards.push_back(make_shard(by_shard[generated_shard() + 1 + k]));
     r.table = make_table();
     r.taxonomies = make_taxonomies();
+    make_link_files(sink);
     return r;
   }
 
@@ -644,12 +642,31 @@ class Linker {
     return site;
   }
 
-  LinkShard make_shard(const std::vector<size_t>& members) {
+  // The link files, made on options_.threads threads. Making one only reads the linker's
+  // tables; its broken references are kept and reported afterwards, in file order, so the
+  // diagnostics do not depend on the threads' timing.
+  void make_link_files(const LinkFileSink& sink) {
+    std::vector<std::vector<size_t>> members(generated_shard() + 1 + options_.term_shards);
+    for (size_t i = 0; i < nodes_.size(); ++i) members[nodes_[i].shard].push_back(i);
+    std::vector<std::vector<BrokenRef>> broken(members.size());
+    parallel_for(members.size(), options_.threads, [&](size_t file) { sink(file, make_shard(members[file], broken[file])); });
+    for (const std::vector<BrokenRef>& refs : broken)
+      for (const BrokenRef& b : refs) report(*b.from, *b.link, b.message);
+  }
+
+  // A reference that resolves to nothing (or to a page without the heading), to report.
+  struct BrokenRef {
+    const PageMeta* from;
+    const OutLink* link;
+    std::string message;
+  };
+
+  LinkShard make_shard(const std::vector<size_t>& members, std::vector<BrokenRef>& broken) const {
     LinkShard out;
     std::set<std::string> listed;
     for (size_t i : members) {
       const Node& n = nodes_[i];
-      out.pages.push_back(page_links(i));
+      out.pages.push_back(page_links(i, broken));
       for (std::string key = n.section;; key = parent_key(key)) {
         listed.insert(key);
         if (key.empty()) break;
@@ -670,7 +687,7 @@ class Linker {
     return l;
   }
 
-  PageLinks page_links(size_t i) {
+  PageLinks page_links(size_t i, std::vector<BrokenRef>& broken) const {
     const Node& n = nodes_[i];
     PageLinks pl;
     pl.rel = n.meta ? n.meta->rel : std::string();
@@ -716,7 +733,7 @@ class Linker {
       for (size_t p : sec.pages) pl.children.push_back(child_entry(p, false));
     }
     if (n.meta)
-      for (const OutLink& l : n.meta->links) pl.links.push_back(resolve(*n.meta, l));
+      for (const OutLink& l : n.meta->links) pl.links.push_back(resolve(*n.meta, l, broken));
     return pl;
   }
 
@@ -795,7 +812,8 @@ class Linker {
     return out;
   }
 
-  ResolvedLink resolve(const PageMeta& from, const OutLink& l) {
+  ResolvedLink resolve(const PageMeta& from, const OutLink& l, std::vector<BrokenRef>& broken) const {
+    auto report = [&](std::string message) { broken.push_back({&from, &l, std::move(message)}); };
     std::string path = l.target;
     std::string anchor;
     size_t hash = path.find('#');
@@ -809,7 +827,7 @@ class Linker {
     } else if (starts_with(path, kIdPrefix)) {
       std::string why;
       if (!(target = find_by_id(path.substr(kIdPrefix.size()), why))) {
-        report(from, l, "broken reference '" + l.target + "': " + why);
+        report("broken reference '" + l.target + "': " + why);
         return {};
       }
     } else {
@@ -818,13 +836,13 @@ class Linker {
         if ((target = find_page(c))) break;
       }
       if (!target) {
-        report_missing_page(from, l, path, tried);
+        report("broken reference '" + l.target + "': " + missing_page(path, tried));
         return {};
       }
     }
     if (!target) return {};
     if (!anchor.empty() && !has_heading(*target, anchor)) {
-      report(from, l, no_heading(*target, anchor));
+      report(no_heading(*target, anchor));
       return {target->url, target->title};
     }
     // A reference within the page is just the fragment; an anchored one shows the heading.
@@ -857,7 +875,7 @@ class Linker {
   }
 
   // The page with front matter `id: name`; `why` says what went wrong when there is none.
-  const Node* find_by_id(const std::string& id, std::string& why) {
+  const Node* find_by_id(const std::string& id, std::string& why) const {
     if (auto it = by_id_.find(id); it != by_id_.end()) return &nodes_[it->second];
     if (auto it = excluded_ids_.find(id); it != excluded_ids_.end()) {
       why = config_.content_dir + "/" + it->second + " (id '" + id + "') " + excluded_.at(it->second);
@@ -871,7 +889,7 @@ class Linker {
 
   // A page named by its path from the content folder (or "id:name"), as [[path]] and
   // ref("path") name it. `why` receives the message when there is none.
-  const Node* find_from_root(const std::string& path, std::string& why) {
+  const Node* find_from_root(const std::string& path, std::string& why) const {
     if (starts_with(path, kIdPrefix)) return find_by_id(path.substr(kIdPrefix.size()), why);
     std::vector<std::string> tried;
     add_candidates(tried, normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path));
@@ -940,13 +958,8 @@ class Linker {
     return false;
   }
 
-  void report_missing_page(const PageMeta& from, const OutLink& l, const std::string& path,
-                           const std::vector<std::string>& tried) {
-    report(from, l, "broken reference '" + l.target + "': " + missing_page(path, tried));
-  }
-
   // Why none of the files tried is a page: one of them is excluded, or none exists.
-  std::string missing_page(const std::string& written, const std::vector<std::string>& tried) {
+  std::string missing_page(const std::string& written, const std::vector<std::string>& tried) const {
     for (const std::string& c : tried)
       if (auto it = excluded_.find(c); it != excluded_.end()) return config_.content_dir + "/" + c + " " + it->second;
     return no_page(written, tried);
@@ -955,8 +968,8 @@ class Linker {
   // "no page content/x.md (did you mean 'y'?)". A path written like a reference
   // (guide/intro) is matched against the pages' reference names; a .md link against their
   // source files.
-  std::string no_page(const std::string& written, const std::vector<std::string>& tried) {
-    if (all_rels_.empty()) {  // built on the first broken reference only
+  std::string no_page(const std::string& written, const std::vector<std::string>& tried) const {
+    std::call_once(names_built_, [&] {  // on the first broken reference only
       for (const auto& [rel, i] : by_rel_) {
         all_rels_.push_back(rel);
         std::string name = basename(rel) == "_index.md" || basename(rel) == "index.md" ? dirname(rel)
@@ -965,7 +978,7 @@ class Linker {
       }
       std::sort(all_rels_.begin(), all_rels_.end());
       std::sort(reference_names_.begin(), reference_names_.end());
-    }
+    });
     std::string want = tried.empty() ? written : tried.front();
     bool as_file = ends_with(written, ".md");
     std::string stripped = written[0] == '/' ? written.substr(1) : written;
@@ -1023,15 +1036,32 @@ class Linker {
   std::vector<Term> terms_;
   std::vector<bool> in_feed_;  // by node: [feeds] content = "full" and some feed has the page
   std::vector<size_t> taxonomy_nodes_;
-  std::vector<std::string> all_rels_;         // sorted, built on the first broken reference
-  std::vector<std::string> reference_names_;  // the same as references name them: "guide/intro"
+  // Built on the first broken reference, by whichever thread meets it.
+  mutable std::once_flag names_built_;
+  mutable std::vector<std::string> all_rels_;         // sorted
+  mutable std::vector<std::string> reference_names_;  // the same as references name them: "guide/intro"
 };
 
 }  // namespace
 
+LinkSummary link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
+                      Diagnostics& diags, const LinkFileSink& sink) {
+  return Linker(config, shards, options, diags).run(sink);
+}
+
 LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
                      Diagnostics& diags) {
-  return Linker(config, shards, options, diags).run();
+  LinkResult r;
+  r.shards.resize(shards.size());
+  r.term_shards.resize(options.term_shards);
+  std::mutex mutex;  // files arrive from several threads when options.threads > 1
+  static_cast<LinkSummary&>(r) = link_site(config, shards, options, diags, [&](size_t file, const LinkShard& links) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (file < shards.size()) r.shards[file] = links;
+    else if (file == shards.size()) r.generated = links;
+    else r.term_shards[file - shards.size() - 1] = links;
+  });
+  return r;
 }
 
 }  // namespace bengal

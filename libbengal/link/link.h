@@ -31,21 +31,39 @@ struct LinkOptions {
   std::vector<TemplateRef> template_refs;  // ref("...") calls found in the site's templates
   LinkPositions link_positions;            // unset: diagnostics name the file without a line
   std::vector<std::string> copied_files;   // output paths of static files and page resources
+  unsigned threads = 1;                    // threads that make the link files
 };
 
-struct LinkResult {
+// What bengal-link writes besides the link files.
+struct LinkSummary {
   Site site;
+  PageTable table;
+  Taxonomies taxonomies;
+};
+
+// Receives each link file as it is made. Files are numbered as LinkResult orders them: one per
+// input MetaShard, then the generated pages' (sections and home without a source file), then
+// options.term_shards term shards (taxonomy and term pages). Called once per file, from up to
+// options.threads threads at once, errors or not: the caller decides what to keep.
+using LinkFileSink = std::function<void(size_t file, const LinkShard& links)>;
+
+struct LinkResult : LinkSummary {
   std::vector<LinkShard> shards;       // one per input MetaShard, same order
   LinkShard generated;                 // section and home pages that have no source file
   std::vector<LinkShard> term_shards;  // options.term_shards of them: taxonomy and term pages
-  PageTable table;
-  Taxonomies taxonomies;
 };
 
 // Which of `count` term shards a taxonomy page ("tags") or term page ("tags/go") goes to:
 // by a hash of its path, so a term stays in its shard as the site changes.
 uint32_t term_shard_of(const std::string& path, uint32_t count);
 
+// Links the site, handing each link file to `sink` as soon as it is made, so that the files of
+// a large site are never all in memory. Diagnostics come out in the same order whatever the
+// thread count: by link file, then page, then reference.
+LinkSummary link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
+                      Diagnostics& diags, const LinkFileSink& sink);
+
+// The same, with every link file kept in the result.
 LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
                      Diagnostics& diags);
 

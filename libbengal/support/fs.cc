@@ -83,11 +83,12 @@ static std::string parent_of(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-// Writes through `fill` into a temporary file beside path, then renames it into place.
+// Writes through `fill` into a temporary file beside path; returns the temporary file's path.
 template <class Fill>
-static void write_through_temp(const std::string& path, const Fill& fill) {
+static std::string write_temp(const std::string& path, const Fill& fill) {
   make_dirs(parent_of(path));
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  // The thread id too: bengal-link stages several files from several threads.
+  std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(::gettid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw io_failure(tmp, "cannot create");
   auto fail = [&](const std::string& what_path, const char* what) {
@@ -101,7 +102,21 @@ static void write_through_temp(const std::string& path, const Fill& fill) {
   int closed = ::close(fd);
   fd = -1;
   if (closed != 0) fail(path, "cannot write");
-  if (::rename(tmp.c_str(), path.c_str()) != 0) fail(path, "cannot rename into place");
+  return tmp;
+}
+
+static void rename_into_place(const std::string& tmp, const std::string& path) {
+  if (::rename(tmp.c_str(), path.c_str()) == 0) return;
+  int saved = errno;
+  ::unlink(tmp.c_str());
+  errno = saved;
+  throw io_failure(path, "cannot rename into place");
+}
+
+// Writes through `fill` into a temporary file beside path, then renames it into place.
+template <class Fill>
+static void write_through_temp(const std::string& path, const Fill& fill) {
+  rename_into_place(write_temp(path, fill), path);
 }
 
 template <class Fail>
@@ -245,15 +260,46 @@ MappedFile::~MappedFile() {
   if (mapped_) ::munmap(const_cast<char*>(data_), size_);
 }
 
-bool write_file_if_changed(const std::string& path, std::string_view bytes) {
+// Whether path holds exactly these bytes.
+static bool same_bytes_on_disk(const std::string& path, std::string_view bytes) {
   struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) == bytes.size()) {
-    // Same size: compare contents. Reading is cheaper than a rewrite that would wake up
-    // everything downstream; a big file is mapped rather than copied.
-    if (bytes.size() < (1u << 20) ? read_file(path) == bytes : MappedFile(path).bytes() == bytes) return false;
-  }
+  if (::stat(path.c_str(), &st) != 0 || static_cast<size_t>(st.st_size) != bytes.size()) return false;
+  // Same size: compare contents. Reading is cheaper than a rewrite that would wake up
+  // everything downstream; a big file is mapped rather than copied.
+  return bytes.size() < (1u << 20) ? read_file(path) == bytes : MappedFile(path).bytes() == bytes;
+}
+
+bool write_file_if_changed(const std::string& path, std::string_view bytes) {
+  if (same_bytes_on_disk(path, bytes)) return false;
   write_file_atomic(path, bytes);
   return true;
+}
+
+bool StagedWrites::stage_if_changed(const std::string& path, std::string_view bytes) {
+  if (same_bytes_on_disk(path, bytes)) return false;
+  std::string tmp = write_temp(path, [&](int fd, const auto& fail) { write_all(fd, bytes, path, fail); });
+  std::lock_guard<std::mutex> lock(mutex_);
+  staged_.emplace_back(std::move(tmp), path);
+  return true;
+}
+
+void StagedWrites::commit() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Sorted: the files appear in the same order whatever order the threads staged them in.
+  std::sort(staged_.begin(), staged_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (size_t i = 0; i < staged_.size(); ++i) {
+    try {
+      rename_into_place(staged_[i].first, staged_[i].second);
+    } catch (...) {
+      staged_.erase(staged_.begin(), staged_.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      throw;  // the destructor removes the rest
+    }
+  }
+  staged_.clear();
+}
+
+StagedWrites::~StagedWrites() {
+  for (const auto& [tmp, path] : staged_) ::unlink(tmp.c_str());
 }
 
 void remove_file_and_empty_parents(const std::string& path, const std::string& stop_at) {

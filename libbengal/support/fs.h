@@ -3,6 +3,7 @@
 // and renamed into place, so a reader never sees half a file. I/O problems throw a Failure
 // with kExitIoError.
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,24 @@ class MappedFile {
 // Writes only when the bytes differ from what is on disk, so an unchanged output keeps its
 // mtime and Ninja's restat prunes everything downstream. Returns true when it wrote.
 bool write_file_if_changed(const std::string& path, std::string_view bytes);
+
+// Files written as one set, so that a step that finds an error half-way writes none of them:
+// each file whose bytes changed is written to a temporary file beside it (from any thread),
+// commit() renames them all into place, and those not committed are removed on destruction.
+class StagedWrites {
+ public:
+  StagedWrites() = default;
+  StagedWrites(const StagedWrites&) = delete;
+  StagedWrites& operator=(const StagedWrites&) = delete;
+  ~StagedWrites();
+  // Like write_file_if_changed, but the file appears only at commit(). Thread-safe.
+  bool stage_if_changed(const std::string& path, std::string_view bytes);
+  void commit();
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::string>> staged_;  // temporary file, its path
+};
 
 // What stat says of a file, enough to tell that it changed without reading it (as git's index
 // does): a rewrite through a rename gets a new inode, an edit in place a new mtime or ctime.

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -83,6 +84,37 @@ TEST_F(FsTest, ASplicedFileWrittenOverTheSpareKeepsTheOldOneAsTheNext) {
   ASSERT_EQ(::link(file.c_str(), spare.c_str()), 0);
   write_file_spliced(file, file, {{"v4", 0, 0}}, spare);
   EXPECT_EQ(read_file(file), "v4");
+}
+
+// Staged files appear together at commit(); without a commit none of them does, and an
+// unchanged file is not staged at all (it keeps its inode).
+TEST_F(FsTest, StagedWritesAppearOnlyAtCommit) {
+  write_file_atomic(path("same"), "kept");
+  write_file_atomic(path("old"), "old bytes");
+  const ino_t same = inode(path("same"));
+  {
+    StagedWrites w;
+    EXPECT_FALSE(w.stage_if_changed(path("same"), "kept"));
+    EXPECT_TRUE(w.stage_if_changed(path("old"), "new bytes"));
+    EXPECT_TRUE(w.stage_if_changed(path("sub/new"), "fresh"));
+    EXPECT_EQ(read_file(path("old")), "old bytes");
+    EXPECT_FALSE(file_exists(path("sub/new")));
+    w.commit();
+  }
+  EXPECT_EQ(read_file(path("old")), "new bytes");
+  EXPECT_EQ(read_file(path("sub/new")), "fresh");
+  EXPECT_EQ(inode(path("same")), same);
+  {
+    StagedWrites w;  // an error before commit(): nothing changes, no temporary file stays
+    EXPECT_TRUE(w.stage_if_changed(path("old"), "third"));
+    EXPECT_TRUE(w.stage_if_changed(path("other"), "x"));
+  }
+  EXPECT_EQ(read_file(path("old")), "new bytes");
+  EXPECT_FALSE(file_exists(path("other")));
+  std::vector<std::string> left;
+  for (const auto& e : fs::recursive_directory_iterator(dir_)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"new", "old", "same", "sub"}));
 }
 
 }  // namespace

@@ -97,6 +97,21 @@ TEST(ParseArgs, FlagsHaveNoValue) {
   EXPECT_EQ(usage_error({"--drafts=yes", "in"}), "option '--drafts' takes no value");
 }
 
+TEST(ParseArgs, PositiveCounts) {
+  EXPECT_EQ(parse({"in"}).args.positive("meta", 4), 4u);  // absent: the fallback
+  EXPECT_EQ(parse({"--meta=12", "in"}).args.positive("meta", 4), 12u);
+  for (const char* bad : {"0", "-1", "2x", "", "99999999999"}) {
+    Parsed p = parse({std::string("--meta=") + bad, "in"});
+    try {
+      p.args.positive("meta", 4);
+      ADD_FAILURE() << "accepted '" << bad << "'";
+    } catch (const Failure& e) {
+      EXPECT_EQ(e.code(), kExitUsage);
+      EXPECT_EQ(std::string(e.what()), std::string("option '--meta' wants a whole number above 0, not '") + bad + "'");
+    }
+  }
+}
+
 TEST(ParseArgs, PositionalArgumentsAnywhere) {
   Parsed p = parse({"a.scan", "-o", "x", "b.scan"});
   EXPECT_EQ(p.args.positional, (Strings{"a.scan", "b.scan"}));

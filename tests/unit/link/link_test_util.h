@@ -187,12 +187,33 @@ struct Linked {
   }
 };
 
+// Every link file's bytes, as bengal-link writes them.
+inline Strings packed_files(const LinkResult& r) {
+  Strings out;
+  auto pack = [&](const LinkShard& s) {
+    msgpack::sbuffer buffer;
+    msgpack::pack(buffer, s);
+    out.emplace_back(buffer.data(), buffer.size());
+  };
+  for (const LinkShard& s : r.shards) pack(s);
+  pack(r.generated);
+  for (const LinkShard& s : r.term_shards) pack(s);
+  return out;
+}
+
 inline Linked link(const std::vector<MetaShard>& shards, const Config& config = config_with(),
                    LinkOptions options = {}) {
   Linked l;
   if (!options.link_positions)
     options.link_positions = [](size_t, const std::string& rel) { return test_link_positions()["content/" + rel]; };
   l.result = link_site(config, shards, options, l.diags);
+  // Every test also checks that threads change nothing: the same files, the same diagnostics
+  // in the same order.
+  Linked threaded;
+  options.threads = 4;
+  threaded.result = link_site(config, shards, options, threaded.diags);
+  EXPECT_EQ(packed_files(threaded.result), packed_files(l.result));
+  EXPECT_EQ(threaded.messages(), l.messages());
   auto& generated = l.result.generated.pages;
   for (auto it = generated.begin(); it != generated.end();) {
     if (it->kind == kKind404) {
