@@ -266,6 +266,12 @@ class NinjaFileBuilder {
                                   {"description", "INDEX $manifest"},
                                   {"restat", "1"}},
                                  "$manifest.rsp");
+    step_rule_with_response_file("check_assets",
+                                 {{"command", "$bin/bengal-index -c $config --check-assets "
+                                              "--static-manifest $bdir/static.manifest --asset-map $out -d $outdir $in"},
+                                  {"description", "CHECK assets"},
+                                  {"restat", "1"}},
+                                 "$out.rsp");
   }
 
   void configure_edge() {
@@ -420,9 +426,9 @@ class NinjaFileBuilder {
     // those names wins and is copied instead), each with its manifest: the sitemap-N.xml files
     // of a sitemap index vary with the page count, so only the manifest names them, and the
     // prune step reads it to remove the ones a smaller site no longer has. The search index and
-    // llms-full.txt read every page's text; the other files and the asset check read the page
-    // table and the manifests. Apart, a body edit re-runs only the first, a title edit does not
-    // wait for it to re-run the second.
+    // llms-full.txt read every page's text; the other files read only the page table. A third
+    // edge checks the pages' asset references against what every step published. Apart, a
+    // body edit re-runs only the search edge, and a title edit only the first two.
     const std::vector<std::string> names = index_output_files(c_, copies_manifest(plan_));
     auto index_edge = [&](const char* manifest, const std::vector<const char*>& only,
                           const std::vector<std::string>& inputs, const std::vector<std::string>& extra_outputs,
@@ -442,8 +448,12 @@ class NinjaFileBuilder {
       prune_inputs.push_back(built(manifest));
       outputs.insert(outputs.end(), edge_outputs.begin(), edge_outputs.end());
     };
-    index_edge("index.manifest", {kSitemapFile, kRobotsFile, kLlmsFile, kRedirectsFile}, index_inputs,
-               {built("assetmap.json")}, "--asset-map " + shell_quote(built("assetmap.json")));
+    index_edge("index.manifest", {kSitemapFile, kRobotsFile, kLlmsFile, kRedirectsFile}, {}, {}, "");
+    // The asset check reads neither the page table nor any text: a title or body edit leaves
+    // its inputs as they were, unless the edit changes what the page references.
+    w_.build({built("assetmap.json")}, rule_for("check_assets", index_inputs), index_inputs,
+             {built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"});
+    outputs.push_back(built("assetmap.json"));
     // The search edge keeps a state that makes it incremental (bengal-index --state), read and
     // rewritten by the edge: not in Bazel, whose actions are functions of their declared inputs.
     const bool search_state = o_.format != "bazel";

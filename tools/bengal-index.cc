@@ -16,7 +16,8 @@ using namespace bengal;
 
 static const ToolSpec kSpec = {
     "bengal-index",
-    "[OPTIONS] --page-table FILE SHARD.meta... SHARD.text... [SHARD.assetrefs... SHARD.manifest...]",
+    "[OPTIONS] --page-table FILE [SHARD.meta... SHARD.text...] [SHARD.assetrefs... SHARD.manifest...]\n"
+    "   or: bengal-index [OPTIONS] --check-assets SHARD.assetrefs... SHARD.manifest...",
     "Write sitemap.xml, the search index, robots.txt, llms.txt and _redirects from the intermediates",
     {
         {"config", 'c', "FILE", "site configuration (default: bengal.toml)"},
@@ -29,8 +30,8 @@ static const ToolSpec kSpec = {
         {"outputs", 0, "LIST", "write only these site-wide files (comma-separated, e.g. search/index.json,llms-full.txt)"},
         {"state", 0, "FILE", "with --outputs search/index.json,llms-full.txt: keep what this run made in FILE, and redo only the changed pages next time"},
         {"explain", 0, "", "with --state: say whether the run was incremental (or why not) and what it wrote"},
+        {"check-assets", 0, "", "only check the asset references (and write --asset-map): no page table, no site-wide file"},
     },
-    1,
 };
 
 static size_t sitemap_max_urls(const Args& args) {
@@ -100,15 +101,19 @@ int main(int argc, char** argv) {
       in.static_files = read_intermediate<Manifest>(Kind::kManifest, args.get("static-manifest"));
     const std::string out = args.get("output-dir", config.output_dir);
     if (args.has("state") && run_with_state(args, config, in.static_files, only, out, diags)) return;
-    in.table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
+    const bool assets_only = args.has("check-assets");
+    if (!assets_only) in.table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
     for (const std::string& path : args.positional) {
+      if (assets_only && !ends_with(path, ".assetrefs") && !ends_with(path, ".manifest"))
+        throw Failure(kExitUsage, "--check-assets reads .assetrefs and .manifest files, not '" + path + "'");
       if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
       else if (ends_with(path, ".text")) in.texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
       else if (ends_with(path, ".assetrefs")) in.asset_refs.push_back(read_intermediate<AssetRefsShard>(Kind::kAssetRefs, path));
       else if (ends_with(path, ".manifest")) in.published.push_back(read_intermediate<Manifest>(Kind::kManifest, path));
       else throw Failure(kExitUsage, "'" + path + "' is not a .meta, .text, .assetrefs or .manifest file");
     }
-    std::vector<OutputFile> files = render_index_outputs(config, in, max_urls, only);
+    std::vector<OutputFile> files;
+    if (!assets_only) files = render_index_outputs(config, in, max_urls, only);
     if (!in.asset_refs.empty()) {
       check_assets(config, in, index_output_files(config, in.static_files), diags);
       if (args.has("asset-map")) write_file_if_changed(args.get("asset-map"), render_asset_map(in.asset_refs));

@@ -265,7 +265,6 @@ class Outputs(SiteTest):
         # Two edges: the files read from the page table, and those that read every page's text.
         self.assertEqual(self.index_outputs(site),
                          ["public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest",
-                          ".bengal/assetmap.json",
                           "public/llms-full.txt", "public/search/index.json", ".bengal/search.manifest"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
 
@@ -278,8 +277,7 @@ class Outputs(SiteTest):
             self.assertFalse(os.path.exists(site.file("public/" + rel)), rel)
         self.assertTrue(os.path.exists(site.file("public/search/index.json")))
         self.assertEqual(self.index_outputs(site),
-                         [".bengal/index.manifest", ".bengal/assetmap.json",
-                          "public/search/index.json", ".bengal/search.manifest"])
+                         ["public/search/index.json", ".bengal/search.manifest"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
         fresh = self.site("docs")
         shutil.copy(site.file("bengal.toml"), fresh.file("bengal.toml"))
@@ -303,6 +301,23 @@ class Outputs(SiteTest):
         self.assertIn("kept; as", site.read("public/llms-full.txt"))
         # The same files: the manifest (paths only) keeps its bytes and its time.
         self.assertEqual(os.stat(site.file(".bengal/search.manifest")).st_mtime_ns, manifest)
+
+    def test_a_title_edit_does_not_check_the_assets_again(self):
+        site = self.built("docs")
+        site.edit("content/guide/writing/front-matter.md", "title: Front matter", "title: Front matter keys")
+        ran = steps(site.ninja().stdout)
+        # The page table changed: the files read from it are written again; the asset check
+        # reads the pages' references and the published paths, which did not change.
+        self.assertIn("INDEX .bengal/index.manifest", ran)
+        self.assertNotIn("CHECK assets", ran)
+        self.assertIn("Front matter keys", site.read("public/llms.txt"))
+        # A page that references a missing file is reported by the check, and stops the build.
+        site.edit("content/guide/writing/front-matter.md", "Front matter sits at the top",
+                  "![gone](/no-such-image.png) Front matter sits at the top")
+        result = site.ninja(check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("'/no-such-image.png' is referenced by", result.stdout + result.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -295,7 +295,7 @@ const std::map<std::string, std::string> kToolOfRule = {
     {"prune", "bengal-emit"},          {"copy", "bengal-emit"},   {"index", "bengal-index"},
     {"builtin", "bengal-emit"},        {"hash_assets", "bengal-emit"}, {"publish_assets", "bengal-emit"},
     {"scan_rsp", "bengal-scan"},       {"link_rsp", "bengal-link"},  {"prune_rsp", "bengal-emit"},
-    {"index_rsp", "bengal-index"},
+    {"index_rsp", "bengal-index"},     {"check_assets", "bengal-index"}, {"check_assets_rsp", "bengal-index"},
 };
 
 TEST(WriteBuildNinja, IsDeterministic) {

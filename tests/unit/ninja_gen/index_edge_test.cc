@@ -1,7 +1,7 @@
 // The index edges of the build file: the site-wide files they declare ([outputs], a static
 // file of the same name), the static manifest they read, the manifests they write, and the
-// prune step that reads those manifests. One edge writes what the page table and manifests
-// give (and checks the assets), the other what every page's text gives (search, llms-full.txt).
+// prune step that reads those manifests. One edge writes what the page table gives, the other
+// what every page's text gives (search, llms-full.txt); a third checks the asset references.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -31,14 +31,34 @@ TEST(IndexEdge, DeclaresEveryOutputAndItsManifest) {
   const NinjaEdge* search = search_edge(f);
   ASSERT_NE(e, nullptr);
   ASSERT_NE(search, nullptr);
-  EXPECT_EQ(e->outputs, (Strings{"public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest",
-                                 ".bengal/assetmap.json"}));
+  EXPECT_EQ(e->outputs, (Strings{"public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest"}));
   EXPECT_EQ(search->outputs, (Strings{"public/llms-full.txt", "public/search/index.json", ".bengal/search.manifest"}));
   // The default target builds them all.
   const NinjaEdge* site = f.producer("site");
   ASSERT_NE(site, nullptr);
   for (const NinjaEdge* edge : {e, search})
     for (const std::string& o : edge->outputs) EXPECT_TRUE(contains(site->inputs, o)) << o;
+  EXPECT_TRUE(contains(site->inputs, ".bengal/assetmap.json"));
+}
+
+// The asset check reads what the pages reference and what every step published, and neither
+// the page table nor the text: a title or body edit does not run it again.
+TEST(IndexEdge, TheAssetCheckIsAnEdgeOfItsOwn) {
+  Generated g;
+  NinjaFile f = g.parsed();
+  const NinjaEdge* check = f.producer(".bengal/assetmap.json");
+  ASSERT_NE(check, nullptr);
+  EXPECT_EQ(check->rule, "check_assets");
+  EXPECT_EQ(check->outputs, Strings{".bengal/assetmap.json"});
+  EXPECT_TRUE(contains(check->inputs, ".bengal/shards/_generated.assetrefs"));
+  EXPECT_TRUE(contains(check->inputs, ".bengal/shards/_generated.manifest"));
+  EXPECT_TRUE(contains(check->implicit, ".bengal/static.manifest"));
+  EXPECT_FALSE(contains(check->implicit, ".bengal/pagetable"));
+  for (const std::string& in : check->inputs) EXPECT_TRUE(in.find(".meta") == std::string::npos && in.find(".text") == std::string::npos) << in;
+  EXPECT_EQ(check->order_only, Strings{"renders"});
+  const std::string& command = f.rules["check_assets"]["command"];
+  EXPECT_NE(command.find("--check-assets"), std::string::npos) << shown(command);
+  EXPECT_NE(command.find("--asset-map " + var_ref("out")), std::string::npos) << shown(command);
 }
 
 TEST(IndexEdge, OnlyTheSearchEdgeReadsTheText) {
@@ -58,8 +78,8 @@ TEST(IndexEdge, OnlyTheSearchEdgeReadsTheText) {
   EXPECT_FALSE(any_ending(search->inputs, ".assetrefs"));
   EXPECT_FALSE(any_ending(e->inputs, ".text"));
   EXPECT_FALSE(any_ending(e->inputs, ".meta"));
-  EXPECT_TRUE(any_ending(e->inputs, ".assetrefs"));
-  EXPECT_EQ(e->vars.at("flags"), "--asset-map .bengal/assetmap.json --outputs sitemap.xml,robots.txt,llms.txt,_redirects");
+  EXPECT_EQ(e->inputs, Strings{});  // the page table alone (an implicit input)
+  EXPECT_EQ(e->vars.at("flags"), "--outputs sitemap.xml,robots.txt,llms.txt,_redirects");
   EXPECT_EQ(search->vars.at("flags"), "--state .bengal/search.state --outputs search/index.json,llms-full.txt");
 }
 
@@ -129,10 +149,11 @@ TEST(IndexEdge, DeclaresOnlyTheEnabledOutputs) {
   NinjaFile f = g.parsed();
   const NinjaEdge* e = index_edge(f);
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->outputs, (Strings{"public/robots.txt", ".bengal/index.manifest", ".bengal/assetmap.json"}));
+  EXPECT_EQ(e->outputs, (Strings{"public/robots.txt", ".bengal/index.manifest"}));
   g.config.outputs = {false, false, false, false};
   f = g.parsed();
-  EXPECT_EQ(index_edge(f)->outputs, (Strings{".bengal/index.manifest", ".bengal/assetmap.json"}));
+  EXPECT_EQ(f.producer(".bengal/index.manifest"), nullptr);  // nothing to write: no edge
+  EXPECT_NE(f.producer(".bengal/assetmap.json"), nullptr);    // the assets are still checked
   EXPECT_EQ(search_edge(f)->outputs, (Strings{"public/search/index.json", ".bengal/search.manifest"}));
   // With search and llms-full.txt off there is no search edge.
   g.config.outputs.search = false;
