@@ -149,9 +149,7 @@ class Linker {
     r.site = make_site();
     for (const TemplateRef& ref : options_.template_refs) resolve_template_ref(ref, r.site);
     r.site.menus = build_menus();
-    r.table = make_table();
-    r.taxonomies = make_taxonomies();
-    make_link_files(sink);
+    make_link_files(sink, r);
     return r;
   }
 
@@ -642,14 +640,22 @@ class Linker {
     return site;
   }
 
-  // The link files, made on options_.threads threads. Making one only reads the linker's
-  // tables; its broken references are kept and reported afterwards, in file order, so the
-  // diagnostics do not depend on the threads' timing.
-  void make_link_files(const LinkFileSink& sink) {
+  // The link files, and the page table and taxonomies beside them, made on options_.threads
+  // threads. Making one only reads the linker's tables; its broken references are kept and
+  // reported afterwards, in file order, so the diagnostics do not depend on the threads' timing.
+  void make_link_files(const LinkFileSink& sink, LinkSummary& summary) {
     std::vector<std::vector<size_t>> members(generated_shard() + 1 + options_.term_shards);
     for (size_t i = 0; i < nodes_.size(); ++i) members[nodes_[i].shard].push_back(i);
     std::vector<std::vector<BrokenRef>> broken(members.size());
-    parallel_for(members.size(), options_.threads, [&](size_t file) { sink(file, make_shard(members[file], broken[file])); });
+    parallel_for(1 + members.size(), options_.threads, [&](size_t task) {
+      if (task == 0) {  // the biggest task first, while the other threads start on the files
+        summary.table = make_table();
+        summary.taxonomies = make_taxonomies();
+        return;
+      }
+      const size_t file = task - 1;
+      sink(file, make_shard(members[file], broken[file]));
+    });
     for (const std::vector<BrokenRef>& refs : broken)
       for (const BrokenRef& b : refs) report(*b.from, *b.link, b.message);
   }
