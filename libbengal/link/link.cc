@@ -819,7 +819,7 @@ class Linker {
   }
 
   ResolvedLink resolve(const PageMeta& from, const OutLink& l, std::vector<BrokenRef>& broken) const {
-    auto report = [&](std::string message) { broken.push_back({&from, &l, std::move(message)}); };
+    auto broken_ref = [&](std::string message) { broken.push_back({&from, &l, std::move(message)}); };
     std::string path = l.target;
     std::string anchor;
     size_t hash = path.find('#');
@@ -833,7 +833,7 @@ class Linker {
     } else if (starts_with(path, kIdPrefix)) {
       std::string why;
       if (!(target = find_by_id(path.substr(kIdPrefix.size()), why))) {
-        report("broken reference '" + l.target + "': " + why);
+        broken_ref("broken reference '" + l.target + "': " + why);
         return {};
       }
     } else {
@@ -842,13 +842,13 @@ class Linker {
         if ((target = find_page(c))) break;
       }
       if (!target) {
-        report("broken reference '" + l.target + "': " + missing_page(path, tried));
+        broken_ref("broken reference '" + l.target + "': " + missing_page(path, tried));
         return {};
       }
     }
     if (!target) return {};
     if (!anchor.empty() && !has_heading(*target, anchor)) {
-      report(no_heading(*target, anchor));
+      broken_ref(no_heading(*target, anchor));
       return {target->url, target->title};
     }
     // A reference within the page is just the fragment; an anchored one shows the heading.
