@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -61,6 +62,19 @@ struct Decoded {
   TextShard text;
 };
 
+// Document numbers by rel.
+using DocNumbers = std::unordered_map<std::string_view, uint32_t>;
+
+std::optional<uint32_t> find_doc(const DocNumbers& numbers, std::string_view rel) {
+  auto it = numbers.find(rel);
+  return it == numbers.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+}
+
+// Appends a page's section of llms-full.txt to `out`.
+void append_llms_section(std::string& out, const Config& config, const SearchPage& page) {
+  append_llms_full_section(out, config, page.title, page.url, page.text ? std::string_view(page.text->text) : "");
+}
+
 class SearchStep {
  public:
   SearchStep(const Config& config, const SearchStepArgs& args) : config_(config), args_(args) {
@@ -73,9 +87,9 @@ class SearchStep {
     const uint64_t key = state_key(config_, args_);
     read_at_ = file_clock_ns();
     for (Input& in : inputs_) in.stamp = stamp_file(in.path);
-    auto old = std::make_unique<State>();
+    State old;
     if (args_.state.empty()) report_.full_reason = "no state";
-    else if (read_state(args_.state, key, *old, report_.full_reason) && incremental(*old)) return std::move(report_);
+    else if (read_state(args_.state, key, old, report_.full_reason) && incremental(old)) return std::move(report_);
     full(key);
     return std::move(report_);
   }
@@ -106,7 +120,7 @@ class SearchStep {
   template <class Lookup>
   std::vector<uint32_t> docs_of(size_t i, const Lookup& doc_of) {
     std::vector<uint32_t> docs;
-    auto add = [&](const std::string& rel) {
+    auto add = [&](std::string_view rel) {
       if (auto d = doc_of(rel)) docs.push_back(*d);
     };
     const Decoded& dec = decode(i);
@@ -120,7 +134,7 @@ class SearchStep {
   // The page of document `doc` whose meta and text come from the last files (in argument order)
   // that list it, and in them from the last entry of its rel: as a full run reads them.
   SearchPage page_of(const DocEntry& doc, size_t meta_file, size_t text_file) {
-    SearchPage page{doc.title, doc.url, doc.section, nullptr, nullptr};
+    SearchPage page{doc.title, doc.url, doc.section_title, nullptr, nullptr};
     if (meta_file)
       for (const PageMeta& m : decode(meta_file).meta.pages)
         if (m.rel == doc.rel) page.meta = &m;
@@ -136,15 +150,16 @@ class SearchStep {
   }
 
   bool incremental(State& old);
-  bool llms_intact(const State& old, const std::string& path);
+  bool llms_intact(const State& old);
   std::vector<char> read_chunks(State& old, std::vector<char>& affected);
-  void splice_llms(State& old, const std::unordered_map<uint32_t, std::string>& sections, const std::string& path);
+  void splice_llms(State& old, const std::unordered_map<uint32_t, std::string>& sections);
   void update_search(State& old, std::vector<char>& chunk_dirty, const std::vector<uint32_t>& changed_terms,
                      std::vector<std::string>& files);
   void full(uint64_t key);
   void remove_state();
   void write(const std::string& rel, std::string_view bytes);
-  void finish(State& state, std::vector<std::string> files);
+  void report_files(std::vector<std::string> files);
+  void keep_state(State& state);
 
   const Config& config_;
   const SearchStepArgs& args_;
@@ -169,10 +184,13 @@ void SearchStep::write(const std::string& rel, std::string_view bytes) {
   if (write_file_if_changed(join_path(args_.output_dir, rel), bytes)) report_.written.push_back(rel);
 }
 
-void SearchStep::finish(State& state, std::vector<std::string> files) {
+void SearchStep::report_files(std::vector<std::string> files) {
   std::sort(files.begin(), files.end());
   report_.files = std::move(files);
   std::sort(report_.written.begin(), report_.written.end());
+}
+
+void SearchStep::keep_state(State& state) {
   state.read_at = read_at_;
   if (args_.llms_full) state.llms_stamp = stamp_file(join_path(args_.output_dir, kLlmsFullFile));
   state.inputs.resize(inputs_.size());
@@ -192,25 +210,29 @@ void SearchStep::full(uint64_t key) {
   const std::vector<SearchDocument> documents = search_documents(table);
   State state;
   state.key = key;
-  std::unordered_map<std::string_view, uint32_t> doc_of_rel;
-  std::vector<SearchPage> pages;
+  DocNumbers numbers;
+  bool unique = true;
   for (const SearchDocument& d : documents) {
-    doc_of_rel.emplace(d.page->rel, static_cast<uint32_t>(state.docs.size()));
-    state.docs.push_back({d.page->rel, d.page->title, d.page->url, d.section_title, 0});
-    pages.push_back({d.page->title, d.page->url, d.section_title, nullptr, nullptr});
+    unique = numbers.emplace(d.page->rel, static_cast<uint32_t>(state.docs.size())).second && unique;
+    state.docs.push_back({d.page->rel, d.page->title, d.page->url, d.section_title, 0, 0});
   }
-  auto doc_of = [&](const std::string& rel) -> std::optional<uint32_t> {
-    auto it = doc_of_rel.find(rel);
-    return it == doc_of_rel.end() ? std::nullopt : std::optional<uint32_t>(it->second);
-  };
+  // A page's meta and text are the last entries of its rel, in the files in argument order, as
+  // render_search and render_llms_full find them.
+  std::unordered_map<std::string_view, const PageMeta*> meta_of;
+  std::unordered_map<std::string_view, const PageText*> text_of;
   state.inputs.resize(inputs_.size());
-  for (size_t i = 1; i < inputs_.size(); ++i) {  // the last entry of a rel wins, as in render_search
-    state.inputs[i].docs = docs_of(i, doc_of);
+  for (size_t i = 1; i < inputs_.size(); ++i) {
     const Decoded& dec = decode(i);
-    for (const PageMeta& m : dec.meta.pages)
-      if (auto d = doc_of(m.rel)) pages[*d].meta = &m;
-    for (const PageText& t : dec.text.pages)
-      if (auto d = doc_of(t.rel)) pages[*d].text = &t;
+    for (const PageMeta& m : dec.meta.pages) meta_of[m.rel] = &m;
+    for (const PageText& t : dec.text.pages) text_of[t.rel] = &t;
+    state.inputs[i].docs = docs_of(i, [&](std::string_view rel) { return find_doc(numbers, rel); });
+  }
+  std::vector<SearchPage> pages;
+  for (const DocEntry& d : state.docs) {
+    auto m = meta_of.find(d.rel);
+    auto t = text_of.find(d.rel);
+    pages.push_back({d.title, d.url, d.section_title, m == meta_of.end() ? nullptr : m->second,
+                     t == text_of.end() ? nullptr : t->second});
   }
 
   std::vector<std::string> files;
@@ -234,10 +256,9 @@ void SearchStep::full(uint64_t key) {
     state.llms_header_hash = hash64(out);
     for (size_t d = 0; d < documents.size(); ++d) {
       if (!in_llms_full(*documents[d].page)) continue;
-      std::string_view text = pages[d].text ? std::string_view(pages[d].text->text) : std::string_view();
-      size_t before = out.size();
-      append_llms_full_section(out, config_, pages[d].title, pages[d].url, text);
-      std::string_view section = std::string_view(out).substr(before);
+      const size_t at = out.size();
+      append_llms_section(out, config_, pages[d]);
+      const std::string_view section = std::string_view(out).substr(at);
       state.docs[d].llms_bytes = static_cast<uint32_t>(section.size());
       state.docs[d].llms_hash = hash64(section);
     }
@@ -245,16 +266,15 @@ void SearchStep::full(uint64_t key) {
     files.push_back(kLlmsFullFile);
     write(kLlmsFullFile, out);
   }
-  // A rel the table lists twice would be two documents of one page: no state, a full run again.
-  if (doc_of_rel.size() != documents.size()) {
+  report_files(std::move(files));
+  // A rel the table lists twice would be two documents of one page, which a state cannot
+  // follow: none is kept, and the next run is a full one too.
+  if (!unique) {
     remove_state();
-    state.inputs.clear();
     report_.full_reason += "; no state kept: the page table lists a page twice";
-    std::sort(files.begin(), files.end());
-    report_.files = std::move(files);
     return;
   }
-  finish(state, std::move(files));
+  keep_state(state);
 }
 
 // ---- An incremental run --------------------------------------------------------------------
@@ -270,28 +290,26 @@ bool SearchStep::incremental(State& old) {
   for (size_t i = 0; i < inputs_.size(); ++i) {
     Input& in = inputs_[i];
     const InputEntry& was = old.inputs[i];
-    if (in.stamp.exists && in.stamp == was.stamp && was.stamp.ctime_ns < old.read_at) in.hash = was.hash;
+    if (in.stamp == was.stamp && was.stamp.ctime_ns < old.read_at) in.hash = was.hash;
     else read(in);
     if (in.hash == was.hash) continue;
     if (i == 0) return fall_back("the page table changed");
     changed.push_back(i);
   }
-  const std::string llms_path = join_path(args_.output_dir, kLlmsFullFile);
-  if (args_.llms_full && !llms_intact(old, llms_path)) return fall_back(report_.full_reason.c_str());
+  if (args_.llms_full && !llms_intact(old)) return false;
 
   // The documents the changed files list, before and after.
   const size_t doc_count = old.docs.size();
   std::vector<char> affected(doc_count, 0);
-  std::unordered_map<std::string_view, uint32_t> doc_of_rel;  // made only for a rel new to its file
+  DocNumbers doc_of_rel;  // made only for a rel new to its file
   for (size_t i : changed) {
     const std::vector<uint32_t> was = std::move(old.inputs[i].docs);
-    auto doc_of = [&](const std::string& rel) -> std::optional<uint32_t> {
+    auto doc_of = [&](std::string_view rel) -> std::optional<uint32_t> {
       for (uint32_t d : was)
         if (old.docs[d].rel == rel) return d;
       if (doc_of_rel.empty())
         for (uint32_t d = 0; d < doc_count; ++d) doc_of_rel.emplace(old.docs[d].rel, d);
-      auto it = doc_of_rel.find(rel);
-      return it == doc_of_rel.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+      return find_doc(doc_of_rel, rel);
     };
     for (uint32_t d : was) affected[d] = 1;
     old.inputs[i].docs = docs_of(i, doc_of);
@@ -327,9 +345,8 @@ bool SearchStep::incremental(State& old) {
       changed_doc = changed_doc || !diff.empty();
     }
     if (old.docs[d].llms_bytes) {
-      std::string_view text = page.text ? std::string_view(page.text->text) : std::string_view();
       std::string section;
-      append_llms_full_section(section, config_, page.title, page.url, text);
+      append_llms_section(section, config_, page);
       if (hash64(section) != old.docs[d].llms_hash || section.size() != old.docs[d].llms_bytes) {
         sections.emplace(d, std::move(section));
         changed_doc = true;
@@ -342,17 +359,19 @@ bool SearchStep::incremental(State& old) {
   if (args_.search) update_search(old, chunk_dirty, changed_terms, files);
   if (args_.llms_full) {
     files.push_back(kLlmsFullFile);
-    if (!sections.empty()) splice_llms(old, sections, llms_path);
+    if (!sections.empty()) splice_llms(old, sections);
   }
   report_.incremental = true;
   report_.full_reason.clear();
-  finish(old, std::move(files));
+  report_files(std::move(files));
+  keep_state(old);
   return true;
 }
 
 // Whether llms-full.txt is the file the state recorded: by its stamp when that is the recorded
 // one and older than the state (so no later change could keep it), else by its hash.
-bool SearchStep::llms_intact(const State& old, const std::string& path) {
+bool SearchStep::llms_intact(const State& old) {
+  const std::string path = join_path(args_.output_dir, kLlmsFullFile);
   const FileStamp st = stamp_file(path);
   if (!st.exists) return fall_back("llms-full.txt is missing");
   if (st == old.llms_stamp && old.llms_stamp.ctime_ns < old.written_at) return true;
@@ -398,8 +417,7 @@ std::vector<char> SearchStep::read_chunks(State& old, std::vector<char>& affecte
 
 // Writes llms-full.txt anew: the header and unchanged sections copied from the old file in runs,
 // the changed sections between them.
-void SearchStep::splice_llms(State& old, const std::unordered_map<uint32_t, std::string>& sections,
-                             const std::string& path) {
+void SearchStep::splice_llms(State& old, const std::unordered_map<uint32_t, std::string>& sections) {
   std::vector<FilePart> parts;
   uint64_t at = old.llms_header, run_start = 0;  // a document's old section; the run to copy
   for (uint32_t d = 0; d < old.docs.size(); ++d) {
@@ -418,6 +436,7 @@ void SearchStep::splice_llms(State& old, const std::unordered_map<uint32_t, std:
   if (at > run_start) parts.push_back({{}, run_start, at - run_start});
   remove_state();
   // The spare beside the state spares the allocation and freeing of the file's pages.
+  const std::string path = join_path(args_.output_dir, kLlmsFullFile);
   write_file_spliced(path, path, parts, args_.state + ".spare");
   report_.written.push_back(kLlmsFullFile);
   uint64_t size = 0;
@@ -432,7 +451,7 @@ void SearchStep::update_search(State& old, std::vector<char>& chunk_dirty, const
   const SearchOptions& options = args_.options;
   SearchModel& model = old.model;
   auto damaged = [&](const std::string& rel, const FileEntry& e) {
-    FileStamp st = stamp_file(join_path(args_.output_dir, rel));
+    const FileStamp st = stamp_file(join_path(args_.output_dir, rel));
     return !st.exists || st.size != e.size;
   };
   for (size_t k = 0; k < old.chunks.size(); ++k) {
@@ -474,7 +493,7 @@ void SearchStep::update_search(State& old, std::vector<char>& chunk_dirty, const
     for (size_t i = 0; i < rendered.size(); ++i) {
       FileEntry e = entry_of(rendered[i].bytes);
       auto was = before.find(keys[i]);
-      if (was == before.end() || !(was->second == e) || bad_keys.count(keys[i])) write(rendered[i].path, rendered[i].bytes);
+      if (was == before.end() || was->second != e || bad_keys.count(keys[i])) write(rendered[i].path, rendered[i].bytes);
       fragments.push_back({keys[i], e});
     }
     std::sort(fragments.begin(), fragments.end(),

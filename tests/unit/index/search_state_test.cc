@@ -100,6 +100,7 @@ class SearchStateTest : public ::testing::Test {
       std::string section = p.rel.substr(0, 2);
       add(kKindPage, "/" + p.rel.substr(0, p.rel.size() - 3) + "/", section, p.title, p.rel);
     }
+    if (listed_twice_) add(kKindPage, "/zz/", "", "Twice", pages_.front().rel);
     std::sort(table.pages.begin(), table.pages.end(),
               [](const PageTableEntry& a, const PageTableEntry& b) { return a.url < b.url; });
     write_intermediate(Kind::kPageTable, "test", table, path("pagetable"));
@@ -182,12 +183,29 @@ class SearchStateTest : public ::testing::Test {
     }
   }
 
+  // The step's files in "inc" are those render_index_outputs makes (with default options).
+  void expect_files_of_render_index_outputs(const SearchStepReport& r) {
+    IndexInput in;
+    in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
+    for (size_t s = 0; s < kShards; ++s) {
+      in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
+      in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
+    }
+    std::vector<OutputFile> files = render_index_outputs(config_, in, kSitemapMaxUrls, {kSearchFile, kLlmsFullFile});
+    ASSERT_EQ(r.files.size(), files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(r.files[i], files[i].path);
+      EXPECT_EQ(read_file(path("inc/" + files[i].path)), files[i].bytes) << files[i].path;
+    }
+  }
+
   static constexpr size_t kShards = 5;
   std::string dir_;
   Config config_;
   SearchOptions options_;
   bool search_ = true, llms_ = true;
   std::vector<Page> pages_;
+  bool listed_twice_ = false;  // the table lists the first page a second time
   size_t next_id_ = 100;
   std::mt19937 rng_{7};
 };
@@ -270,7 +288,9 @@ TEST_F(SearchStateTest, ABrokenStateOrOutputMeansAFullRunOrARepair) {
     write_inputs();
     SearchStepReport r = run_and_compare();
     EXPECT_EQ(r.incremental, incremental) << what;
-    if (!incremental) EXPECT_EQ(r.full_reason, reason) << what;
+    if (!incremental) {
+      EXPECT_EQ(r.full_reason, reason) << what;
+    }
   };
   write_file_atomic(state, good.substr(0, good.size() / 2));
   expect_after("truncated", false, "the state is truncated or corrupt");
@@ -340,19 +360,23 @@ TEST_F(SearchStateTest, TheFullRunGivesTheFilesOfRenderIndexOutputs) {
   make_site(30);
   write_inputs();
   options_ = SearchOptions();
+  expect_files_of_render_index_outputs(run_search_step(config_, args("inc", "search.state")));
+}
+
+TEST_F(SearchStateTest, APageTableThatListsAPageTwiceKeepsNoState) {
+  options_ = SearchOptions();
+  make_site(20);
+  listed_twice_ = true;
+  write_inputs();
   SearchStepReport r = run_search_step(config_, args("inc", "search.state"));
-  IndexInput in;
-  in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
-  for (size_t s = 0; s < kShards; ++s) {
-    in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
-    in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
-  }
-  std::vector<OutputFile> files = render_index_outputs(config_, in, kSitemapMaxUrls, {kSearchFile, kLlmsFullFile});
-  ASSERT_EQ(r.files.size(), files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    EXPECT_EQ(r.files[i], files[i].path);
-    EXPECT_EQ(read_file(path("inc/" + files[i].path)), files[i].bytes) << files[i].path;
-  }
+  EXPECT_FALSE(r.incremental);
+  EXPECT_EQ(r.full_reason, "no state; no state kept: the page table lists a page twice");
+  EXPECT_FALSE(file_exists(path("search.state")));
+  expect_files_of_render_index_outputs(r);  // both documents of the page have its meta and text
+  listed_twice_ = false;
+  write_inputs();
+  EXPECT_FALSE(run_and_compare().incremental);
+  EXPECT_TRUE(run_and_compare().incremental);
 }
 
 }  // namespace
