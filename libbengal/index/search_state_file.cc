@@ -14,7 +14,8 @@ namespace {
 //   header   "BGLSRCH\n", u32 schema, u32 byte-order mark, u64 body size, u64 XXH3 of the body
 //   body     u64 key (state_key), i64 read_at (file clock before the inputs were statted)
 //            inputs:    u32 n, then per file: str path, u64 size, u64 inode, i64 mtime, i64 ctime,
-//                       u64 XXH3 of its bytes, u32s documents it lists ([0] is the page table)
+//                       u64 XXH3 of its bytes, u32s documents it lists, u32 n and n strs: the
+//                       other rels it lists ([0] is the page table)
 //            terms:     u32 n, then str per term (a posting's term id is its index)
 //            documents: u32 n, then per document: str rel, title, URL, section title, u32 bytes
 //                       and u64 hash of its llms-full.txt section (0: not listed), u32 n, zero
@@ -72,6 +73,10 @@ class Reader {
     p_ += n * 4;
     return DocTerms::view(data, n);
   }
+  void strs(std::vector<std::string_view>& out) {
+    out.resize(count(4));
+    for (std::string_view& s : out) s = str();
+  }
   bool done() const { return p_ == end_; }
 
  private:
@@ -103,6 +108,10 @@ class Writer {
     u32(static_cast<uint32_t>(v.size()));
     out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
   }
+  void strs(const std::vector<std::string_view>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (std::string_view s : v) str(s);
+  }
   void aligned_u32s(const uint32_t* data, size_t n) {
     u32(static_cast<uint32_t>(n));
     out.append((4 - out.size() % 4) % 4, '\0');
@@ -131,12 +140,13 @@ void write_stamp(Writer& w, const FileStamp& st) {
 // The body after the key.
 void parse_body(Reader& r, State& s) {
   s.read_at = r.i64();
-  s.inputs.resize(r.count(48));  // a path, a stamp, a hash and a count: 48 bytes at least
+  s.inputs.resize(r.count(52));  // a path, a stamp, a hash and two counts: 52 bytes at least
   for (InputEntry& in : s.inputs) {
     in.path = r.str();
     in.stamp = read_stamp(r);
     in.hash = r.u64();
     r.u32s(in.docs);
+    r.strs(in.others);
   }
   const size_t terms = r.count(4);
   s.model.terms.reserve(terms);
@@ -260,6 +270,7 @@ std::string encode_state(const State& s) {
     write_stamp(w, in.stamp);
     w.u64(in.hash);
     w.u32s(in.docs);
+    w.strs(in.others);
   }
   w.u32(used);
   for (uint32_t id = 0; id < m.terms.size(); ++id)

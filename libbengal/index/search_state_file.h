@@ -16,13 +16,16 @@
 namespace bengal::search_state {
 
 // Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
-inline constexpr uint32_t kStateSchema = 3;
+inline constexpr uint32_t kStateSchema = 4;
 
 struct InputEntry {
   std::string_view path;
   FileStamp stamp;
   uint64_t hash = 0;
-  std::vector<uint32_t> docs;  // the documents the file lists
+  std::vector<uint32_t> docs;             // the documents the file lists, sorted
+  std::vector<std::string_view> others;  // the other rels it lists (pages the table leaves out,
+                                         // such as drafts), sorted: they may become documents
+                                         // while the file stays as it is
 };
 
 struct DocEntry {
