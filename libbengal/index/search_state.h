@@ -4,11 +4,19 @@
 // few pages whose files changed. The outputs are the bytes a full run writes, always: where
 // the state cannot tell what changed, the step does a full run and writes a new state.
 //
+// A document is recomputed when a meta or text file that lists it changed, or when the page
+// table changed what the outputs read of it: its title, URL, section title (its section's
+// title) or whether llms-full.txt lists it. A page added to or removed from the table, or
+// moved in it (a new URL sorts it elsewhere), renumbers the documents between its old and new
+// place: the chunks that hold them and the fragments of their terms are rendered again, and
+// llms-full.txt's sections are spliced in the new order. A table change the outputs do not
+// read (a date, a description other than the home page's) writes no output.
+//
 // What falls back to a full run: no state, or one of another tool build, schema, config
 // (title, description, baseurl, output folder, which of the two files are written) or
-// options; a corrupt or truncated state; another page table (a page added, removed or moved,
-// a title, URL, date or description changed) or another list of shard files; and an
-// llms-full.txt that is not the one the state recorded (edited or deleted by hand).
+// options; a corrupt or truncated state; a page table that lists a page twice; another list
+// of shard files; and an llms-full.txt that is not the one the state recorded (edited or
+// deleted by hand).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,6 +41,8 @@ struct SearchStepReport {
   std::string full_reason;          // why the run was a full one ("no state", ...)
   size_t shards_decoded = 0;        // meta and text files decoded
   size_t docs_changed = 0;          // documents recomputed whose record, postings or text changed
+  bool page_table_changed = false;  // (incremental) the page table is not the state's
+  size_t docs_renumbered = 0;       // (incremental) documents new to the state or at another number
   std::vector<std::string> written; // files written (under the output folder), sorted
   std::vector<std::string> files;   // every file the step makes, sorted: the manifest's list
 };
@@ -43,8 +53,9 @@ struct SearchStepReport {
 // is a full one.
 SearchStepReport run_search_step(const Config& config, const SearchStepArgs& args);
 
-// One line for --explain: "incremental: 2 shard files decoded, 1 document changed, 4 files
-// written" or "full run (the page table changed): ...".
+// One line for --explain: "search step: incremental: 2 shard files decoded, 1 documents
+// changed, 4 of 292 files written", "search step: incremental (new page table, 0 documents
+// renumbered): ..." or "search step: full run (no state): ...".
 std::string explain(const SearchStepReport& report);
 
 }  // namespace bengal

@@ -14,7 +14,8 @@ namespace {
 //   header   "BGLSRCH\n", u32 schema, u32 byte-order mark, u64 body size, u64 XXH3 of the body
 //   body     u64 key (state_key), i64 read_at (file clock before the inputs were statted)
 //            inputs:    u32 n, then per file: str path, u64 size, u64 inode, i64 mtime, i64 ctime,
-//                       u64 XXH3 of its bytes, u32s documents it lists ([0] is the page table)
+//                       u64 XXH3 of its bytes, u32s documents it lists, u32 n and n strs: the
+//                       other rels it lists ([0] is the page table)
 //            terms:     u32 n, then str per term (a posting's term id is its index)
 //            documents: u32 n, then per document: str rel, title, URL, section title, u32 bytes
 //                       and u64 hash of its llms-full.txt section (0: not listed), u32 n, zero
@@ -26,7 +27,8 @@ namespace {
 //
 // Integers are little-endian (the byte-order mark refuses a state from another machine),
 // strings are u32 size + bytes, u32s are u32 count + values. Anything unexpected, a body
-// whose hash is not the recorded one included, makes the state unusable: a full run.
+// whose hash is not the recorded one included, makes the state unusable: a full run. The key
+// is read first, so a state of another config is refused without parsing the rest.
 
 constexpr char kMagic[8] = {'B', 'G', 'L', 'S', 'R', 'C', 'H', '\n'};
 constexpr uint32_t kByteOrderMark = 0x01020304;
@@ -40,6 +42,13 @@ class Reader {
   uint32_t u32() { return raw<uint32_t>(); }
   uint64_t u64() { return raw<uint64_t>(); }
   int64_t i64() { return raw<int64_t>(); }
+  // A count of entries of at least `each` bytes, checked against the bytes left before anything
+  // is allocated for them.
+  size_t count(size_t each) {
+    size_t n = u32();
+    need(n * each);
+    return n;
+  }
   std::string_view str() {
     size_t n = u32();
     need(n);
@@ -48,8 +57,7 @@ class Reader {
     return s;
   }
   void u32s(std::vector<uint32_t>& out) {
-    size_t n = u32();
-    need(n * 4);
+    size_t n = count(4);
     out.resize(n);
     if (n) std::memcpy(out.data(), p_, n * 4);
     p_ += n * 4;
@@ -57,16 +65,17 @@ class Reader {
   // A u32 array at a 4-byte boundary of the file (so of the mapping), used in place.
   DocTerms aligned_u32s() {
     size_t n = u32();
-    skip_padding();
+    size_t pad = (4 - reinterpret_cast<uintptr_t>(p_) % 4) % 4;
+    need(pad);
+    p_ += pad;
     need(n * 4);
     const uint32_t* data = reinterpret_cast<const uint32_t*>(p_);
     p_ += n * 4;
     return DocTerms::view(data, n);
   }
-  void skip_padding() {
-    size_t pad = (4 - reinterpret_cast<uintptr_t>(p_) % 4) % 4;
-    need(pad);
-    p_ += pad;
+  void strs(std::vector<std::string_view>& out) {
+    out.resize(count(4));
+    for (std::string_view& s : out) s = str();
   }
   bool done() const { return p_ == end_; }
 
@@ -99,6 +108,10 @@ class Writer {
     u32(static_cast<uint32_t>(v.size()));
     out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
   }
+  void strs(const std::vector<std::string_view>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (std::string_view s : v) str(s);
+  }
   void aligned_u32s(const uint32_t* data, size_t n) {
     u32(static_cast<uint32_t>(n));
     out.append((4 - out.size() % 4) % 4, '\0');
@@ -106,7 +119,6 @@ class Writer {
   }
   std::string out;
 };
-
 
 FileStamp read_stamp(Reader& r) {
   FileStamp st;
@@ -125,21 +137,22 @@ void write_stamp(Writer& w, const FileStamp& st) {
   w.i64(st.ctime_ns);
 }
 
+// The body after the key.
 void parse_body(Reader& r, State& s) {
-  s.key = r.u64();
   s.read_at = r.i64();
-  s.inputs.resize(r.u32());
+  s.inputs.resize(r.count(52));  // a path, a stamp, a hash and two counts: 52 bytes at least
   for (InputEntry& in : s.inputs) {
     in.path = r.str();
     in.stamp = read_stamp(r);
     in.hash = r.u64();
     r.u32s(in.docs);
+    r.strs(in.others);
   }
-  const uint32_t terms = r.u32();
+  const size_t terms = r.count(4);
   s.model.terms.reserve(terms);
-  for (uint32_t i = 0; i < terms; ++i) s.model.terms.add_view(r.str());
+  for (size_t i = 0; i < terms; ++i) s.model.terms.add_view(r.str());
   if (s.model.terms.size() != terms) throw BadState{};  // a term twice
-  s.docs.resize(r.u32());
+  s.docs.resize(r.count(32));  // four strings, the section's size and hash, the postings' count
   s.model.records.resize(s.docs.size());
   s.model.doc_terms.resize(s.docs.size());
   for (size_t d = 0; d < s.docs.size(); ++d) {
@@ -147,7 +160,7 @@ void parse_body(Reader& r, State& s) {
     doc.rel = r.str();
     doc.title = r.str();
     doc.url = r.str();
-    doc.section = r.str();
+    doc.section_title = r.str();
     doc.llms_bytes = r.u32();
     doc.llms_hash = r.u64();
     s.model.doc_terms[d] = r.aligned_u32s();
@@ -157,13 +170,13 @@ void parse_body(Reader& r, State& s) {
   for (const InputEntry& in : s.inputs)
     for (uint32_t d : in.docs)
       if (d >= s.docs.size()) throw BadState{};
-  s.fragments.resize(r.u32());
+  s.fragments.resize(r.count(20));
   for (FragmentEntry& f : s.fragments) {
     f.key = r.str();
     f.file.hash = r.u64();
     f.file.size = r.u64();
   }
-  s.chunks.resize(r.u32());
+  s.chunks.resize(r.count(16));
   for (FileEntry& c : s.chunks) {
     c.hash = r.u64();
     c.size = r.u64();
@@ -215,13 +228,14 @@ bool read_state(const std::string& path, uint64_t key, State& s, std::string& re
   }
   try {
     Reader r(body);
+    s.key = r.u64();
+    if (s.key != key) {
+      reason = "the state is of another config, options or tool build";
+      return false;
+    }
     parse_body(r, s);
   } catch (const BadState&) {
     reason = "the state is corrupt";
-    return false;
-  }
-  if (s.key != key) {
-    reason = "the state is of another config, options or tool build";
     return false;
   }
   return true;
@@ -256,6 +270,7 @@ std::string encode_state(const State& s) {
     write_stamp(w, in.stamp);
     w.u64(in.hash);
     w.u32s(in.docs);
+    w.strs(in.others);
   }
   w.u32(used);
   for (uint32_t id = 0; id < m.terms.size(); ++id)
@@ -267,7 +282,7 @@ std::string encode_state(const State& s) {
     w.str(doc.rel);
     w.str(doc.title);
     w.str(doc.url);
-    w.str(doc.section);
+    w.str(doc.section_title);
     w.u32(doc.llms_bytes);
     w.u64(doc.llms_hash);
     static const DocTerms kNone;

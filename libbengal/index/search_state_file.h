@@ -16,17 +16,20 @@
 namespace bengal::search_state {
 
 // Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
-inline constexpr uint32_t kStateSchema = 3;
+inline constexpr uint32_t kStateSchema = 4;
 
 struct InputEntry {
   std::string_view path;
   FileStamp stamp;
   uint64_t hash = 0;
-  std::vector<uint32_t> docs;  // the documents the file lists
+  std::vector<uint32_t> docs;             // the documents the file lists, sorted
+  std::vector<std::string_view> others;  // the other rels it lists (pages the table leaves out,
+                                         // such as drafts), sorted: they may become documents
+                                         // while the file stays as it is
 };
 
 struct DocEntry {
-  std::string_view rel, title, url, section;
+  std::string_view rel, title, url, section_title;
   uint32_t llms_bytes = 0;  // its section of llms-full.txt; 0: not listed
   uint64_t llms_hash = 0;
 };
@@ -41,14 +44,14 @@ struct FragmentEntry {
   FileEntry file;
 };
 
-// What a run used and made. Views point into `buffer` (a state read from disk), into the
-// decoded page table, or into `strings`.
+// What a run used and made. Views point into `file` (a state read from disk), into the
+// decoded page table and shard files, or into `strings`.
 struct State {
   std::unique_ptr<MappedFile> file;
   int64_t written_at = 0;  // the state file's mtime
   std::deque<std::string> strings;
-  uint64_t key = 0;
-  int64_t read_at = 0;
+  uint64_t key = 0;        // state_key(): the config, options and tool build it was made with
+  int64_t read_at = 0;     // the file clock before the run stamped its inputs
   std::vector<InputEntry> inputs;
   std::vector<DocEntry> docs;
   SearchModel model;  // records and postings: empty without search
@@ -69,7 +72,6 @@ struct State {
 };
 
 inline FileEntry entry_of(std::string_view bytes) { return {hash64(bytes), bytes.size()}; }
-
 
 // Reads the state at `path` into `s`; false, with the reason, when it cannot be used.
 bool read_state(const std::string& path, uint64_t key, State& s, std::string& reason);

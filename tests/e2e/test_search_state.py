@@ -88,6 +88,27 @@ class SearchState(SiteTest):
         self.assertIn("search step: full run (the state is not a search state)", out.stderr)
         self.assertEqual(out.returncode, 0)
 
+    def test_page_table_edits_stay_incremental(self):
+        """A title edit, a page added and the page removed change the page table: the step stays
+        incremental, and writes the bytes of a clean build."""
+        site = self.site()
+        site.build()
+        command = site.run("ninja", "-t", "commands", ".bengal/search.manifest").stdout.strip().splitlines()[-1]
+        site.edit(PAGE, "title: Front matter", "title: Front matter and its keys")
+        inputs = [l.strip() for l in site.run("ninja", "-t", "query", ".bengal/search.manifest").stdout.splitlines()
+                  if l.strip().endswith((".meta", ".text"))]
+        site.ninja(".bengal/pagetable", *inputs)  # the page table and the shard files, not the search step
+        out = site.run(*shlex.split(command), "--explain")
+        self.assertIn("search step: incremental (new page table, 0 documents renumbered): ", out.stderr)
+        self.assert_search_files_equal(site, self.clean_build_of(site))
+        added = "content/guide/writing/aardvark.md"  # sorts before its section's other pages
+        site.write(added, "---\ntitle: Aardvark notes\n---\n\nAn aardvark page, zygote.\n")
+        site.ninja()
+        self.assert_search_files_equal(site, self.clean_build_of(site))
+        os.remove(site.file(added))
+        site.ninja()
+        self.assert_search_files_equal(site, self.clean_build_of(site))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -38,6 +38,9 @@ struct Page {
   size_t shard = 0;
   bool has_text = true;
   size_t extra_meta_shard = SIZE_MAX;  // a second shard that also lists the page's meta
+  std::string slug;                    // the last part of its URL; empty: its file's name
+  std::string date, description;       // in the table, read by neither output
+  bool in_table = true;                // false: left out of the table (a draft), but in its shard files
 };
 
 class SearchStateTest : public ::testing::Test {
@@ -76,8 +79,8 @@ class SearchStateTest : public ::testing::Test {
     for (size_t i = 0; i < pages; ++i) pages_.push_back(make_page());
   }
 
-  // The page table (home, three sections, the pages, a generated page and a 404 page, by URL)
-  // and each shard's meta and text file.
+  // The page table (home, three sections, the pages in it, a generated page and a 404 page, by
+  // URL) and each shard's meta and text file.
   void write_inputs() {
     PageTable table;
     auto add = [&](const char* kind, std::string url, std::string section, std::string title, std::string rel) {
@@ -91,21 +94,29 @@ class SearchStateTest : public ::testing::Test {
       table.pages.push_back(e);
     };
     add(kKindHome, "/", "", "Home", "_index.md");
-    add(kKind404, "/404.html", "", "Not found", "404.md");
-    add(kKindSection, "/s0/", "s0", "Section zero", "s0/_index.md");
-    add(kKindSection, "/s1/", "s1", "Section one", "");
-    add(kKindSection, "/s2/", "s2", "Section two", "s2/_index.md");
+    table.pages.back().description = home_description_;
+    add(not_found_is_page_ ? kKindPage : kKind404, "/404.html", "", "Not found", "404.md");
+    add(kKindSection, "/s0/", "s0", section_titles_[0], "s0/_index.md");
+    add(kKindSection, "/s1/", "s1", section_titles_[1], "");
+    add(kKindSection, "/s2/", "s2", section_titles_[2], "s2/_index.md");
     add(kKindTaxonomy, "/tags/", "", "Tags", "");
     for (const Page& p : pages_) {
+      if (!p.in_table) continue;
       std::string section = p.rel.substr(0, 2);
-      add(kKindPage, "/" + p.rel.substr(0, p.rel.size() - 3) + "/", section, p.title, p.rel);
+      std::string slug = p.slug.empty() ? p.rel.substr(3, p.rel.size() - 6) : p.slug;
+      add(kKindPage, "/" + section + "/" + slug + "/", section, p.title, p.rel);
+      table.pages.back().date = p.date;
+      table.pages.back().description = p.description;
     }
+    if (listed_twice_) add(kKindPage, "/zz/", "", "Twice", pages_.front().rel);
     std::sort(table.pages.begin(), table.pages.end(),
               [](const PageTableEntry& a, const PageTableEntry& b) { return a.url < b.url; });
     write_intermediate(Kind::kPageTable, "test", table, path("pagetable"));
     std::vector<MetaShard> metas(kShards);
     std::vector<TextShard> texts(kShards);
-    metas[0].pages.push_back(meta_of({"_index.md", "Home", "", "Welcome home.", {}, {}, 0, true, SIZE_MAX}));
+    Page home;
+    home.rel = "_index.md";
+    metas[0].pages.push_back(meta_of(home));
     texts[0].pages.push_back({"_index.md", "Welcome home to the site.", count_search_terms("Welcome home to the site.")});
     texts[1].pages.push_back({"404.md", "Nothing here.", ""});  // counted here, not by parse
     for (const Page& p : pages_) {
@@ -161,24 +172,65 @@ class SearchStateTest : public ::testing::Test {
     return inc;
   }
 
-  // One random edit; true when it leaves the page table as it was.
-  bool edit() {
+  // One random edit: of a page's files (0-8), of the page table (9-16), or a page added or
+  // removed.
+  void edit() {
     Page& p = pages_[rng_() % pages_.size()];
-    switch (rng_() % 11) {
-      case 0: p.text = words(rng_() % 30); return true;
-      case 1: p.text += " " + words(1); return true;
-      case 2: p.headings = {{2, "x", words(2)}}; return true;
-      case 3: p.tags = {words(1)}; return true;
-      case 4: p.text.clear(); return true;
-      case 5: p.shard = (p.shard + 1 + rng_() % (kShards - 1)) % kShards; return true;
-      case 6: p.summary = words(2); return true;
-      case 7: p.has_text = !p.has_text; return true;
-      case 8: p.extra_meta_shard = p.extra_meta_shard == SIZE_MAX ? rng_() % kShards : SIZE_MAX; return true;
-      case 9: p.title = words(2); return false;
+    switch (rng_() % 18) {
+      case 0: p.text = words(rng_() % 30); break;
+      case 1: p.text += " " + words(1); break;
+      case 2: p.headings = {{2, "x", words(2)}}; break;
+      case 3: p.tags = {words(1)}; break;
+      case 4: p.text.clear(); break;
+      case 5: p.shard = (p.shard + 1 + rng_() % (kShards - 1)) % kShards; break;
+      case 6: p.summary = words(2); break;
+      case 7: p.has_text = !p.has_text; break;
+      case 8: p.extra_meta_shard = p.extra_meta_shard == SIZE_MAX ? rng_() % kShards : SIZE_MAX; break;
+      case 9: p.title = words(2); break;
+      case 10: p.slug = rng_() % 4 ? kWords[rng_() % kWords.size()] + "-" + std::to_string(next_id_++) : ""; break;
+      case 11: p.date = "2024-01-" + std::to_string(10 + rng_() % 20); break;
+      case 12: p.description = words(3); break;
+      case 13: section_titles_[rng_() % 3] = words(2); break;
+      case 14: home_description_ = rng_() % 3 ? words(3) : ""; break;
+      case 15: p.in_table = !p.in_table; break;
+      case 16: not_found_is_page_ = !not_found_is_page_; break;  // llms-full.txt lists it, or not
       default:
         if (rng_() % 2) pages_.push_back(make_page());
         else pages_.erase(pages_.begin() + static_cast<long>(rng_() % pages_.size()));
-        return false;
+        break;
+    }
+  }
+
+  // The documents' rels, in the table's (URL) order.
+  std::vector<std::string> documents() const {
+    std::vector<std::string> rels;
+    for (const PageTableEntry& e : read_intermediate<PageTable>(Kind::kPageTable, path("pagetable")).pages)
+      if (!e.rel.empty()) rels.push_back(e.rel);
+    return rels;
+  }
+  size_t number_of(const std::string& rel) const {
+    const std::vector<std::string> rels = documents();
+    return static_cast<size_t>(std::find(rels.begin(), rels.end(), rel) - rels.begin());
+  }
+  size_t pages_in(const std::string& section) const {
+    return static_cast<size_t>(std::count_if(pages_.begin(), pages_.end(), [&](const Page& p) {
+      return p.in_table && starts_with(p.rel, section + "/");
+    }));
+  }
+
+  // The step's files in "inc" are those render_index_outputs makes (with default options).
+  void expect_files_of_render_index_outputs(const SearchStepReport& r) {
+    IndexInput in;
+    in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
+    for (size_t s = 0; s < kShards; ++s) {
+      in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
+      in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
+    }
+    std::vector<OutputFile> files = render_index_outputs(config_, in, kSitemapMaxUrls, {kSearchFile, kLlmsFullFile});
+    ASSERT_EQ(r.files.size(), files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(r.files[i], files[i].path);
+      EXPECT_EQ(read_file(path("inc/" + files[i].path)), files[i].bytes) << files[i].path;
     }
   }
 
@@ -188,12 +240,17 @@ class SearchStateTest : public ::testing::Test {
   SearchOptions options_;
   bool search_ = true, llms_ = true;
   std::vector<Page> pages_;
+  std::vector<std::string> section_titles_ = {"Section zero", "Section one", "Section two"};
+  std::string home_description_ = "The home page.";
+  bool listed_twice_ = false;       // the table lists the first page a second time
+  bool not_found_is_page_ = false;  // 404.md is a page (which llms-full.txt lists), not the 404 page
   size_t next_id_ = 100;
   std::mt19937 rng_{7};
 };
 
 TEST_F(SearchStateTest, RandomEditsGiveTheFilesOfAFullRun) {
-  for (unsigned seed : {1u, 2u, 3u}) {
+  config_.description = "";  // so that the home page's description is llms-full.txt's
+  for (unsigned seed : {1u, 2u, 3u, 4u}) {
     rng_.seed(seed);
     pages_.clear();
     fs::remove_all(path("inc"));
@@ -203,12 +260,11 @@ TEST_F(SearchStateTest, RandomEditsGiveTheFilesOfAFullRun) {
     SearchStepReport first = run_and_compare();
     EXPECT_FALSE(first.incremental);
     EXPECT_EQ(first.full_reason, "no state");
-    for (int step = 0; step < 40; ++step) {
-      bool same_table = true;
-      for (int edits = 1 + static_cast<int>(rng_() % 3); edits > 0; --edits) same_table = edit() && same_table;
+    for (int step = 0; step < 60; ++step) {
+      for (int edits = 1 + static_cast<int>(rng_() % 3); edits > 0; --edits) edit();
       write_inputs();
       SearchStepReport r = run_and_compare();
-      EXPECT_EQ(r.incremental, same_table) << "seed " << seed << " step " << step << ": " << r.full_reason;
+      EXPECT_TRUE(r.incremental) << "seed " << seed << " step " << step << ": " << r.full_reason;
       if (::testing::Test::HasFailure()) return;
     }
   }
@@ -270,7 +326,9 @@ TEST_F(SearchStateTest, ABrokenStateOrOutputMeansAFullRunOrARepair) {
     write_inputs();
     SearchStepReport r = run_and_compare();
     EXPECT_EQ(r.incremental, incremental) << what;
-    if (!incremental) EXPECT_EQ(r.full_reason, reason) << what;
+    if (!incremental) {
+      EXPECT_EQ(r.full_reason, reason) << what;
+    }
   };
   write_file_atomic(state, good.substr(0, good.size() / 2));
   expect_after("truncated", false, "the state is truncated or corrupt");
@@ -328,10 +386,10 @@ TEST_F(SearchStateTest, SearchOrLlmsFullAlone) {
     make_site(30);
     write_inputs();
     run_and_compare();
-    for (int step = 0; step < 10; ++step) {
-      bool same_table = edit();
+    for (int step = 0; step < 20; ++step) {
+      edit();
       write_inputs();
-      EXPECT_EQ(run_and_compare().incremental, same_table);
+      EXPECT_TRUE(run_and_compare().incremental);
     }
   }
 }
@@ -340,19 +398,167 @@ TEST_F(SearchStateTest, TheFullRunGivesTheFilesOfRenderIndexOutputs) {
   make_site(30);
   write_inputs();
   options_ = SearchOptions();
+  expect_files_of_render_index_outputs(run_search_step(config_, args("inc", "search.state")));
+}
+
+// ---- Page table changes ----------------------------------------------------------------------
+
+TEST_F(SearchStateTest, ATitleChangeRecomputesOnlyThatPage) {
+  make_site(60);
+  write_inputs();
+  run_and_compare();
+  pages_[30].title = "zebra zeta";
+  write_inputs();  // only the page table changes: the test's meta files hold no titles
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_TRUE(r.page_table_changed);
+  EXPECT_EQ(r.docs_renumbered, 0u);
+  EXPECT_EQ(r.docs_changed, 1u);
+  EXPECT_EQ(r.shards_decoded, 2u);  // the page's meta and text files
+  const std::string chunk = search_docs_file(number_of(pages_[30].rel) / options_.docs_per_chunk);
+  for (const std::string& f : r.written) EXPECT_TRUE(f == "llms-full.txt" || f == chunk || starts_with(f, "search/t-")) << f;
+  EXPECT_NE(std::find(r.written.begin(), r.written.end(), chunk), r.written.end());
+  EXPECT_NE(std::find(r.written.begin(), r.written.end(), "llms-full.txt"), r.written.end());
+  EXPECT_EQ(explain(r).rfind("search step: incremental (new page table, 0 documents renumbered): 2 shard files decoded, "
+                             "1 documents changed, ",
+                             0),
+            0u)
+      << explain(r);
+}
+
+TEST_F(SearchStateTest, AChangeNeitherOutputReadsWritesNothing) {
+  make_site(30);
+  write_inputs();
+  run_and_compare();
+  pages_[5].date = "2024-02-02";
+  pages_[6].description = "Another description.";
+  write_inputs();
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_TRUE(r.page_table_changed);
+  EXPECT_EQ(r.docs_changed, 0u);
+  EXPECT_EQ(r.shards_decoded, 0u);
+  EXPECT_TRUE(r.written.empty());
+}
+
+TEST_F(SearchStateTest, ASectionTitleChangeRecomputesThePagesItLists) {
+  make_site(40);
+  write_inputs();
+  run_and_compare();
+  section_titles_[1] = "Renamed section";  // s1 has no page of its own: only the table names it
+  write_inputs();
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  ASSERT_GT(pages_in("s1"), 0u);
+  EXPECT_EQ(r.docs_changed, pages_in("s1"));  // their records' "s"
+  EXPECT_EQ(r.docs_renumbered, 0u);
+}
+
+TEST_F(SearchStateTest, APageAddedRemovedOrMovedRenumbersOnlyTheDocumentsItPasses) {
+  make_site(40);
+  write_inputs();
+  run_and_compare();
+  // Added last (no page sorts after /s2/zz/): only the last chunk changes.
+  Page last = make_page();
+  last.rel = "s2/zz.md";
+  last.text = "zebra";
+  pages_.push_back(last);
+  write_inputs();
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  const size_t count = documents().size();
+  ASSERT_EQ(number_of("s2/zz.md"), count - 1);
+  EXPECT_EQ(r.docs_renumbered, 1u);
+  for (const std::string& f : r.written)
+    EXPECT_TRUE(f == "llms-full.txt" || f == "search/index.json" ||
+                f == search_docs_file((count - 1) / options_.docs_per_chunk) || starts_with(f, "search/t-"))
+        << f;
+
+  // Added near the start: every document after it is renumbered.
+  Page first = make_page();
+  first.rel = "s0/a.md";
+  pages_.push_back(first);
+  write_inputs();
+  r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_EQ(r.docs_renumbered, documents().size() - number_of("s0/a.md"));
+
+  // Removed again, and a page moved by its URL: the documents between its places.
+  const size_t was = number_of("s0/a.md");
+  pages_.pop_back();
+  write_inputs();
+  r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_EQ(r.docs_renumbered, documents().size() - was);
+  const std::vector<std::string> rels = documents();
+  const std::string first_s0 = *std::find_if(rels.begin(), rels.end(), [](const std::string& rel) {
+    return starts_with(rel, "s0/p");
+  });
+  Page& moved = *std::find_if(pages_.begin(), pages_.end(), [&](const Page& p) { return p.rel == first_s0; });
+  const size_t from = number_of(moved.rel);
+  moved.slug = "zz";  // the last of s0's pages now
+  write_inputs();
+  r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  ASSERT_GT(number_of(moved.rel), from);
+  EXPECT_EQ(r.docs_renumbered, number_of(moved.rel) - from + 1);
+  EXPECT_EQ(r.docs_changed, 1u);
+}
+
+TEST_F(SearchStateTest, APageThatJoinsTheTableIsFoundInItsUnchangedFiles) {
+  make_site(30);
+  pages_[4].in_table = false;  // a draft: in its shard's files, not in the table
+  pages_[4].text = "zebra zeta";
+  write_inputs();
+  run_and_compare();
+  pages_[4].in_table = true;  // published: the table changes, its files do not
+  write_inputs();
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_EQ(r.docs_changed, 1u);
+  EXPECT_EQ(r.shards_decoded, 2u);
+  pages_[4].in_table = false;
+  write_inputs();
+  r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_EQ(r.shards_decoded, 0u);
+  pages_[4].in_table = true;
+  write_inputs();
+  EXPECT_TRUE(run_and_compare().incremental);
+}
+
+TEST_F(SearchStateTest, TheHomePagesDescriptionIsInLlmsFullsHeader) {
+  config_.description = "";  // else the site's description is
+  make_site(20);
+  write_inputs();
+  run_and_compare();
+  home_description_ = "Another home page.";
+  write_inputs();
+  SearchStepReport r = run_and_compare();
+  ASSERT_TRUE(r.incremental) << r.full_reason;
+  EXPECT_EQ(r.docs_changed, 0u);
+  EXPECT_EQ(r.written, std::vector<std::string>{"llms-full.txt"});
+  EXPECT_NE(read_file(path("inc/llms-full.txt")).find("\n> Another home page.\n"), std::string::npos);
+}
+
+TEST_F(SearchStateTest, APageTableThatListsAPageTwiceKeepsNoState) {
+  options_ = SearchOptions();
+  make_site(20);
+  write_inputs();
+  run_and_compare();
+  listed_twice_ = true;
+  write_inputs();
   SearchStepReport r = run_search_step(config_, args("inc", "search.state"));
-  IndexInput in;
-  in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
-  for (size_t s = 0; s < kShards; ++s) {
-    in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
-    in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
-  }
-  std::vector<OutputFile> files = render_index_outputs(config_, in, kSitemapMaxUrls, {kSearchFile, kLlmsFullFile});
-  ASSERT_EQ(r.files.size(), files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    EXPECT_EQ(r.files[i], files[i].path);
-    EXPECT_EQ(read_file(path("inc/" + files[i].path)), files[i].bytes) << files[i].path;
-  }
+  EXPECT_FALSE(r.incremental);
+  EXPECT_EQ(r.full_reason, "the page table lists a page twice");
+  EXPECT_FALSE(file_exists(path("search.state")));
+  expect_files_of_render_index_outputs(r);  // both documents of the page have its text
+  r = run_search_step(config_, args("inc", "search.state"));
+  EXPECT_EQ(r.full_reason, "no state; no state kept: the page table lists a page twice");
+  listed_twice_ = false;
+  write_inputs();
+  EXPECT_FALSE(run_and_compare().incremental);
+  EXPECT_TRUE(run_and_compare().incremental);
 }
 
 }  // namespace
