@@ -178,26 +178,38 @@ class Linker {
     for (const PageMeta* m : sections)
       if (exclusion(effective_front(*m, true, cascades).front()).empty()) cascades.add(dirname(m->rel), *m, diags_);
 
-    for (size_t s = 0; s < shards_.size(); ++s) {
-      for (const PageMeta& m : shards_[s].pages) {
-        Effective e = effective_front(m, is_section_page(m.rel, keys), cascades);
-        if (std::string why = exclusion(e.front()); !why.empty()) {
-          excluded_[m.rel] = why;
-          continue;
-        }
-        Node n;
-        n.meta = &m;
-        n.front = &m.front;
-        n.shard = s;
-        if (e.cascaded) {
-          n.cascade = std::move(e.cascade);
-          cascaded_fronts_.push_back(std::move(*e.cascaded));
-          n.front = &cascaded_fronts_.back();
-        }
-        if (!n.front->date.empty()) n.time = unix_time_of(n.front->date);
-        by_rel_[m.rel] = nodes_.size();
-        nodes_.push_back(std::move(n));
+    // Each page's cascaded front matter and whether it is published depend on that page alone:
+    // worked out on every thread, then collected in order.
+    std::vector<std::pair<size_t, const PageMeta*>> pages;
+    for (size_t s = 0; s < shards_.size(); ++s)
+      for (const PageMeta& m : shards_[s].pages) pages.push_back({s, &m});
+    std::vector<std::optional<Effective>> effective(pages.size());
+    std::vector<std::string> excluded(pages.size());
+    parallel_for(pages.size(), options_.threads, [&](size_t k) {
+      const PageMeta& m = *pages[k].second;
+      effective[k].emplace(effective_front(m, is_section_page(m.rel, keys), cascades));
+      excluded[k] = exclusion(effective[k]->front());
+    });
+    for (size_t k = 0; k < pages.size(); ++k) {
+      const auto [s, meta] = pages[k];
+      const PageMeta& m = *meta;
+      Effective& e = *effective[k];
+      if (!excluded[k].empty()) {
+        excluded_[m.rel] = std::move(excluded[k]);
+        continue;
       }
+      Node n;
+      n.meta = &m;
+      n.front = &m.front;
+      n.shard = s;
+      if (e.cascaded) {
+        n.cascade = std::move(e.cascade);
+        cascaded_fronts_.push_back(std::move(*e.cascaded));
+        n.front = &cascaded_fronts_.back();
+      }
+      if (!n.front->date.empty()) n.time = unix_time_of(n.front->date);
+      by_rel_[m.rel] = nodes_.size();
+      nodes_.push_back(std::move(n));
     }
   }
 
@@ -581,7 +593,7 @@ class Linker {
         weighted[k].push_back({static_cast<uint32_t>(term),
                                config_.related_weight(config_.taxonomies[terms_[term].taxonomy].plural)});
     auto related = related_pages(weighted, rank, static_cast<uint32_t>(terms_.size()), config_.related_count,
-                                 kRelatedScanLimit);
+                                 kRelatedScanLimit, options_.threads);
     for (size_t k = 0; k < pages.size(); ++k)
       for (uint32_t other : related[k]) nodes_[pages[k]].related.push_back(pages[other]);
   }

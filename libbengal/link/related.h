@@ -18,8 +18,9 @@ struct WeightedTerm {
 // entries: a term that very many pages share says little about any two of them, and the
 // cap keeps a site-wide tag from making the work quadratic. Returns, per page, up to `count`
 // pages by score (highest first), ties by rank; pages without a shared term are never listed.
+// The pages are shared out among `threads` threads; the result does not depend on how many.
 std::vector<std::vector<uint32_t>> related_pages(const std::vector<std::vector<WeightedTerm>>& terms_of,
                                                  const std::vector<uint32_t>& rank, uint32_t term_count,
-                                                 uint32_t count, uint32_t scan_limit);
+                                                 uint32_t count, uint32_t scan_limit, unsigned threads = 1);
 
 }  // namespace bengal

@@ -376,6 +376,29 @@ TEST(RelatedPages, ScoreFirstThenRankAndNoSelf) {
   EXPECT_EQ(related_pages(terms, {4, 3, 0, 1, 2}, 2, 0, 100)[0], std::vector<uint32_t>{}) << "count 0";
 }
 
+TEST(RelatedPages, TheThreadCountChangesNothing) {
+  // 500 pages with 1-4 of 40 terms each, weights 1-3, a shuffled rank.
+  std::vector<std::vector<WeightedTerm>> terms(500);
+  std::vector<uint32_t> rank(500);
+  uint32_t x = 12345;
+  auto next = [&] { return x = x * 1103515245u + 12345u, (x >> 8) & 0xffff; };
+  for (uint32_t p = 0; p < 500; ++p) {
+    rank[p] = p;
+    for (uint32_t k = 0, n = 1 + next() % 4; k < n; ++k) {
+      uint32_t term = next() % 40;
+      bool seen = false;
+      for (const WeightedTerm& t : terms[p]) seen = seen || t.term == term;
+      if (!seen) terms[p].push_back({term, static_cast<int64_t>(1 + next() % 3)});
+    }
+  }
+  for (uint32_t p = 499; p > 0; --p) std::swap(rank[p], rank[next() % (p + 1)]);
+  const auto one = related_pages(terms, rank, 40, 5, 50, 1);
+  for (unsigned threads : {2u, 3u, 7u}) EXPECT_EQ(related_pages(terms, rank, 40, 5, 50, threads), one) << threads;
+  size_t listed = 0;
+  for (const auto& list : one) listed += list.size();
+  EXPECT_GT(listed, 2000u);  // the input does relate pages
+}
+
 // --- [feeds] content = "full": the pages some feed carries --------------------------------
 
 TEST(FeedPages, FullContentMarksEveryPageOfSomeFeedAndOnlyThose) {
