@@ -103,20 +103,25 @@ int main(int argc, char** argv) {
     if (args.has("state") && run_with_state(args, config, in.static_files, only, out, diags)) return;
     const bool assets_only = args.has("check-assets");
     if (!assets_only) in.table = read_intermediate<PageTable>(Kind::kPageTable, args.required("page-table"));
+    // The asset check reads its files one at a time: the manifests first, then the references.
+    std::vector<std::string> asset_refs, published;
     for (const std::string& path : args.positional) {
       if (assets_only && !ends_with(path, ".assetrefs") && !ends_with(path, ".manifest"))
         throw Failure(kExitUsage, "--check-assets reads .assetrefs and .manifest files, not '" + path + "'");
       if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
       else if (ends_with(path, ".text")) in.texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
-      else if (ends_with(path, ".assetrefs")) in.asset_refs.push_back(read_intermediate<AssetRefsShard>(Kind::kAssetRefs, path));
-      else if (ends_with(path, ".manifest")) in.published.push_back(read_intermediate<Manifest>(Kind::kManifest, path));
+      else if (ends_with(path, ".assetrefs")) asset_refs.push_back(path);
+      else if (ends_with(path, ".manifest")) published.push_back(path);
       else throw Failure(kExitUsage, "'" + path + "' is not a .meta, .text, .assetrefs or .manifest file");
     }
     std::vector<OutputFile> files;
     if (!assets_only) files = render_index_outputs(config, in, max_urls, only);
-    if (!in.asset_refs.empty()) {
-      check_assets(config, in, index_output_files(config, in.static_files), diags);
-      if (args.has("asset-map")) write_file_if_changed(args.get("asset-map"), render_asset_map(in.asset_refs));
+    if (!asset_refs.empty()) {
+      AssetCheck check(config, in.static_files, index_output_files(config, in.static_files));
+      for (const std::string& path : published) check.add_published(read_intermediate<Manifest>(Kind::kManifest, path));
+      for (const std::string& path : asset_refs)
+        check.check(read_intermediate<AssetRefsShard>(Kind::kAssetRefs, path), diags);
+      if (args.has("asset-map")) write_file_if_changed(args.get("asset-map"), check.asset_map());
     }
     for (const OutputFile& f : files) write_file_if_changed(join_path(out, f.path), f.bytes);
     if (args.has("manifest"))

@@ -1,7 +1,5 @@
 #include <algorithm>
-#include <map>
 #include <nlohmann/json.hpp>
-#include <unordered_set>
 
 #include "index/index.h"
 
@@ -15,39 +13,37 @@ static std::string output_path_of(const std::string& url, const std::string& bas
   return rel;
 }
 
-void check_assets(const Config& config, const IndexInput& in, const std::vector<std::string>& index_files,
-                  Diagnostics& diags) {
-  std::unordered_set<std::string> published;
-  for (const Manifest& m : in.published)
-    for (const ManifestEntry& e : m.files) published.insert(e.path);
-  for (const ManifestEntry& e : in.static_files.files) published.insert(e.path);
-  for (const std::string& path : index_files) published.insert(path);
-  const std::string base = config.base_path();
-  for (const AssetRefsShard& shard : in.asset_refs)
-    for (const PageAssets& page : shard.pages)
-      for (const AssetRef& ref : page.assets) {
-        std::string path = output_path_of(ref.url, base);
-        if (path.empty() || published.count(path)) continue;
-        // A folder URL without a trailing slash ("/guide") is served as /guide/ by most hosts.
-        if (published.count(path + "/index.html")) continue;
-        diags.error({page.source, ref.pos.line, ref.pos.col},
-                    "'" + ref.url + "' is referenced by " + page.output + " but no file is published there");
-      }
+AssetCheck::AssetCheck(const Config& config, const Manifest& static_files, const std::vector<std::string>& index_files)
+    : base_path_(config.base_path()) {
+  add_published(static_files);
+  published_.insert(index_files.begin(), index_files.end());
 }
 
-std::string render_asset_map(const std::vector<AssetRefsShard>& refs) {
-  std::map<std::string, std::vector<std::string>> users;
-  for (const AssetRefsShard& shard : refs)
-    for (const PageAssets& page : shard.pages)
-      for (const AssetRef& ref : page.assets) {
-        std::vector<std::string>& list = users[ref.url];
-        if (list.empty() || list.back() != page.source) list.push_back(page.source);
-      }
+void AssetCheck::add_published(const Manifest& published) {
+  for (const ManifestEntry& e : published.files) published_.insert(e.path);
+}
+
+void AssetCheck::check(const AssetRefsShard& shard, Diagnostics& diags) {
+  for (const PageAssets& page : shard.pages)
+    for (const AssetRef& ref : page.assets) {
+      std::vector<std::string>& users = users_[ref.url];
+      if (users.empty() || users.back() != page.source) users.push_back(page.source);
+      std::string path = output_path_of(ref.url, base_path_);
+      if (path.empty() || published_.count(path)) continue;
+      // A folder URL without a trailing slash ("/guide") is served as /guide/ by most hosts.
+      if (published_.count(path + "/index.html")) continue;
+      diags.error({page.source, ref.pos.line, ref.pos.col},
+                  "'" + ref.url + "' is referenced by " + page.output + " but no file is published there");
+    }
+}
+
+std::string AssetCheck::asset_map() const {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (auto& [url, pages] : users) {
+  for (const auto& [url, users] : users_) {
+    std::vector<std::string> pages = users;
     std::sort(pages.begin(), pages.end());
     pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
-    j[url] = pages;
+    j[url] = std::move(pages);
   }
   return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

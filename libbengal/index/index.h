@@ -3,7 +3,9 @@
 // (bengal-index(1)): sitemap.xml, the search index, robots.txt, llms.txt, llms-full.txt and
 // _redirects. Each
 // renderer returns the file's bytes; the tool writes them and a manifest of what it wrote.
+#include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "model/assets.h"
@@ -15,25 +17,35 @@
 
 namespace bengal {
 
-// What bengal-index reads.
+// What bengal-index reads for the site-wide files.
 struct IndexInput {
   PageTable table;
   std::vector<MetaShard> metas;
   std::vector<TextShard> texts;
   Manifest static_files;  // the static manifest: files the site publishes as they are
-  std::vector<AssetRefsShard> asset_refs;  // what each rendered page references
-  std::vector<Manifest> published;         // what the other steps published (emit, assets)
 };
 
-// Reports every local asset a page references that no step publishes: at the Markdown line
-// that referenced it when the page's body did, else naming the page. `index_files` are the
-// site-wide files (index_output_files), which a page may reference too.
-void check_assets(const Config& config, const IndexInput& in, const std::vector<std::string>& index_files,
-                  Diagnostics& diags);
+// The asset check: every local asset a page references must be published by some step. Fed
+// one file at a time, what was published first, then each shard's references, so that the
+// references of a large site are never all in memory.
+class AssetCheck {
+ public:
+  // `index_files` are the site-wide files (index_output_files), which a page may reference too.
+  AssetCheck(const Config& config, const Manifest& static_files, const std::vector<std::string>& index_files);
+  // What another step published (an emit or assets manifest).
+  void add_published(const Manifest& published);
+  // Reports each reference of the shard's pages that nothing published: at the Markdown line
+  // that made it when the page's body did, else naming the page. Call after add_published.
+  void check(const AssetRefsShard& shard, Diagnostics& diags);
+  // The asset dependency map of the shards checked: {"/css/site.css": ["content/a.md", ...],
+  // ...}, URLs sorted, each URL's pages sorted.
+  std::string asset_map() const;
 
-// The asset dependency map: {"/css/site.css": ["content/a.md", ...], ...}, URLs sorted, the
-// pages that reference each in order.
-std::string render_asset_map(const std::vector<AssetRefsShard>& refs);
+ private:
+  std::string base_path_;
+  std::unordered_set<std::string> published_;
+  std::map<std::string, std::vector<std::string>> users_;  // asset URL -> pages that reference it
+};
 
 // The site-wide files to write: those index_output_files names for this config and static
 // manifest, or only those of them that `only` names when it is not empty.
