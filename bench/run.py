@@ -117,34 +117,39 @@ class Bengal(Generator):
 
     def step_ms(self, before):
         """Milliseconds per step, summed over the edges Ninja ran since the log held `before`."""
-        edges = {}
+        edges = {}  # (start, end, command hash) -> the steps its outputs belong to
         for line in (self.log_lines() - before).elements():
             fields = line.split("\t")
             if len(fields) == 5:
-                start, end, _, output, _ = fields
-                edges.setdefault((start, end, step_of(output)), int(end) - int(start))
+                start, end, _, output, command = fields
+                edges.setdefault((start, end, command), set()).add(step_of(output))
         totals = {}
-        for (_, _, step), ms in edges.items():
-            totals[step] = totals.get(step, 0) + ms
+        for (start, end, _), steps in edges.items():
+            steps.discard(None)
+            step = min(steps, key=STEPS.index) if steps else "copy"  # only files in public/: a copy edge
+            totals[step] = totals.get(step, 0) + int(end) - int(start)
         return totals
 
 
 def step_of(output):
-    """The Bengal step whose edge wrote this output (see ninja-gen/build_plan.cc)."""
+    """The Bengal step whose edge wrote this output (see ninja-gen/build_plan.cc), or None for
+    a file in the output folder, which emit, index and copy edges all write: an edge is told
+    by its other outputs (one line per output in .ninja_log, all with the edge's times)."""
     name = os.path.basename(output)
     if name in ("build.ninja", "static.manifest", "templates.stamp"):
         return "configure"
+    if not output.startswith(".bengal"):
+        return None
     if name == "published.manifest":
         return "prune"
-    if name in ("sitemap.xml", "search.json"):
+    if name in ("index.manifest", "search.manifest", "search.state", "assetmap.json"):
         return "index"
-    if not output.startswith(".bengal"):
-        # Emit's page files (named by its dyndep file) share its log times; other files in
-        # public/ come from copy edges (static/).
-        return "emit" if name.endswith(".html") else "copy"
+    if name in ("site", "pagetable", "taxonomies"):
+        return "link"
     ext = os.path.splitext(name)[1]
-    return {".scan": "scan", ".meta": "parse", ".body": "parse", ".text": "parse", ".pages": "render",
-            ".dd": "render", ".manifest": "emit"}.get(ext, "link")  # link: site, pagetable, *.link
+    return {".scan": "scan", ".meta": "parse", ".body": "parse", ".text": "parse", ".link": "link",
+            ".pages": "render", ".dd": "render", ".assetrefs": "render", ".feeds": "render",
+            ".manifest": "emit", ".hashes": "emit"}.get(ext, "emit")  # .bengal/assets*: the asset steps
 
 
 STEPS = ("configure", "scan", "parse", "link", "render", "emit", "prune", "index", "copy")
