@@ -3,6 +3,7 @@
 // (bengal-index(1)): sitemap.xml, the search index, robots.txt, llms.txt, llms-full.txt and
 // _redirects. Each
 // renderer returns the file's bytes; the tool writes them and a manifest of what it wrote.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -44,7 +45,8 @@ class AssetCheck {
  private:
   std::string base_path_;
   std::unordered_set<std::string> published_;
-  std::map<std::string, std::vector<std::string>> users_;  // asset URL -> pages that reference it
+  std::vector<std::string> pages_;                      // the pages' sources, as checked
+  std::map<std::string, std::vector<uint32_t>> users_;  // asset URL -> pages_ that reference it
 };
 
 // The site-wide files to write: those index_output_files names for this config and static

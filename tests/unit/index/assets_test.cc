@@ -2,6 +2,8 @@
 // manifest, the site-wide files), then each shard's references.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -54,6 +56,20 @@ TEST(AssetCheck, TheMapListsEachAssetsPagesSortedOnce) {
   EXPECT_FALSE(d.has_errors());
   EXPECT_EQ(check.asset_map(), "{\n \"/a.css\": [\n  \"content/b.md\",\n  \"content/z.md\"\n ],\n"
                                " \"/b.js\": [\n  \"content/z.md\"\n ]\n}\n");
+}
+
+// The map is written by hand: the same bytes as nlohmann's dump(1), escapes included.
+TEST(AssetCheck, TheMapIsTheJsonOfTheUsers) {
+  AssetCheck none(config_with("/"), {}, {});
+  Diagnostics d;
+  none.check(refs("content/a.md", "a/index.html", {}), d);
+  EXPECT_EQ(none.asset_map(), "{}\n");
+  AssetCheck check(config_with("/"), manifest({"a \"b\".png", "c\\d.png"}), {});
+  check.check(refs("content/q\"x.md", "q/index.html", {"/a \"b\".png", "/c\\d.png"}), d);
+  check.check(refs("content/bad\xff.md", "b/index.html", {"/c\\d.png"}), d);
+  EXPECT_FALSE(d.has_errors());
+  nlohmann::ordered_json j = {{"/a \"b\".png", {"content/q\"x.md"}}, {"/c\\d.png", {"content/bad\xff.md", "content/q\"x.md"}}};
+  EXPECT_EQ(check.asset_map(), j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace
