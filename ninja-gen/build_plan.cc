@@ -373,7 +373,7 @@ class NinjaFileBuilder {
     std::vector<std::string> metas, links = {built("site"), built("pagetable"), built("taxonomies"),
                                              shard_path(c_, "_generated", ".link")};
     for (uint32_t i = 0; i < plan_.term_shards; ++i) links.push_back(shard_path(c_, term_shard_name(i), ".link"));
-    std::vector<std::string> index_inputs, search_inputs, bodies;
+    std::vector<std::string> asset_check_inputs, search_inputs, bodies;
     for (const Shard& s : plan_.shards) {
       metas.push_back(shard_path(c_, s.name, ".meta"));
       bodies.push_back(shard_path(c_, s.name, ".body"));
@@ -382,9 +382,9 @@ class NinjaFileBuilder {
       search_inputs.push_back(shard_path(c_, s.name, ".text"));
     }
     // The asset check needs what the pages reference and what every step published.
-    for (const std::string& refs : asset_refs_) index_inputs.push_back(refs);
-    for (const std::string& manifest : manifests_) index_inputs.push_back(manifest);
-    if (fingerprinting()) index_inputs.push_back(built("assets.manifest"));
+    for (const std::string& refs : asset_refs_) asset_check_inputs.push_back(refs);
+    for (const std::string& manifest : manifests_) asset_check_inputs.push_back(manifest);
+    if (fingerprinting()) asset_check_inputs.push_back(built("assets.manifest"));
     // Link reads the templates' ref() calls: a template edit re-links (restat stops it there
     // when the answers did not change).
     // It also checks the pages' paths against the copied files' (the static manifest).
@@ -431,16 +431,15 @@ class NinjaFileBuilder {
     // body edit re-runs only the search edge, and a title edit only the first two.
     const std::vector<std::string> names = index_output_files(c_, copies_manifest(plan_));
     auto index_edge = [&](const char* manifest, const std::vector<const char*>& only,
-                          const std::vector<std::string>& inputs, const std::vector<std::string>& extra_outputs,
+                          const std::vector<std::string>& inputs,
                           std::string flags, const std::vector<std::string>& implicit_outputs = {}) {
       std::string list;
       for (const char* name : only) list += (list.empty() ? "" : ",") + std::string(name);
       std::vector<std::string> edge_outputs;
       for (const std::string& name : names)
         if (std::find(only.begin(), only.end(), name) != only.end()) edge_outputs.push_back(join_path(c_.output_dir, name));
-      if (edge_outputs.empty() && extra_outputs.empty()) return;  // nothing to write and nothing to check
+      if (edge_outputs.empty()) return;  // nothing to write
       edge_outputs.push_back(built(manifest));
-      edge_outputs.insert(edge_outputs.end(), extra_outputs.begin(), extra_outputs.end());
       flags += (flags.empty() ? "" : " ") + std::string("--outputs ") + shell_quote(list);
       w_.build(edge_outputs, rule_for("index", inputs), inputs,
                {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"},
@@ -448,16 +447,16 @@ class NinjaFileBuilder {
       prune_inputs.push_back(built(manifest));
       outputs.insert(outputs.end(), edge_outputs.begin(), edge_outputs.end());
     };
-    index_edge("index.manifest", {kSitemapFile, kRobotsFile, kLlmsFile, kRedirectsFile}, {}, {}, "");
+    index_edge("index.manifest", {kSitemapFile, kRobotsFile, kLlmsFile, kRedirectsFile}, {}, "");
     // The asset check reads neither the page table nor any text: a title or body edit leaves
     // its inputs as they were, unless the edit changes what the page references.
-    w_.build({built("assetmap.json")}, rule_for("check_assets", index_inputs), index_inputs,
+    w_.build({built("assetmap.json")}, rule_for("check_assets", asset_check_inputs), asset_check_inputs,
              {built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"});
     outputs.push_back(built("assetmap.json"));
     // The search edge keeps a state that makes it incremental (bengal-index --state), read and
     // rewritten by the edge: not in Bazel, whose actions are functions of their declared inputs.
     const bool search_state = o_.format != "bazel";
-    index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs, {},
+    index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs,
                search_state ? "--state " + shell_quote(built("search.state")) : "",
                search_state ? std::vector<std::string>{built("search.state")} : std::vector<std::string>{});
     prune_inputs.push_back(built("static.manifest"));
