@@ -1072,9 +1072,8 @@ LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards,
   LinkResult r;
   r.shards.resize(shards.size());
   r.term_shards.resize(options.term_shards);
-  std::mutex mutex;  // files arrive from several threads when options.threads > 1
+  // Each file is handed over once, into its own presized slot: threads never share one.
   static_cast<LinkSummary&>(r) = link_site(config, shards, options, diags, [&](size_t file, const LinkShard& links) {
-    std::lock_guard<std::mutex> lock(mutex);
     if (file < shards.size()) r.shards[file] = links;
     else if (file == shards.size()) r.generated = links;
     else r.term_shards[file - shards.size() - 1] = links;
