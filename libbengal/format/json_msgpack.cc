@@ -40,6 +40,4 @@ nlohmann::json msgpack_to_json(const msgpack::object& o) {
   return nullptr;
 }
 
-void pack_json(msgpack::packer<msgpack::sbuffer>& pk, const nlohmann::json& j) { pk.pack(j); }
-
 }  // namespace bengal

@@ -8,7 +8,6 @@ namespace bengal {
 
 // Converts any msgpack object to JSON (bin becomes an array of byte values, ext its data).
 nlohmann::json msgpack_to_json(const msgpack::object& o);
-void pack_json(msgpack::packer<msgpack::sbuffer>& pk, const nlohmann::json& j);
 
 }  // namespace bengal
 
