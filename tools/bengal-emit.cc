@@ -57,13 +57,7 @@ int main(int argc, char** argv) {
       return;
     }
     if (args.has("prune")) {
-      std::vector<Manifest> manifests;
-      for (const std::string& path : args.positional)
-        manifests.push_back(read_intermediate<Manifest>(Kind::kManifest, path));
-      Manifest current = merge_manifests(manifests, diags);
-      if (diags.has_errors()) return;
-      prune_outputs(read_previous_manifest(output), current, output_dir, stats);
-      write_intermediate(Kind::kManifest, producer_of(kSpec.name), current, output);
+      prune_site(args.positional, output, output_dir, producer_of(kSpec.name), stats, diags);
       return;
     }
     if (args.positional.size() != 1) throw Failure(kExitUsage, "expected one pages file");

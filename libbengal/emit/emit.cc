@@ -39,30 +39,66 @@ Manifest without_hashes(Manifest m) {
   return m;
 }
 
-Manifest merge_manifests(const std::vector<Manifest>& manifests, Diagnostics& diags) {
-  Manifest all;
-  for (const Manifest& m : manifests) all.files.insert(all.files.end(), m.files.begin(), m.files.end());
+// Reads a manifest this step wrote before into `bytes`, as a cache: a missing, foreign or
+// stale file is an empty manifest (everything is checked afresh), never an error.
+template <class M>
+static M read_cached_manifest(const std::string& path, std::string& bytes) {
+  if (!file_exists(path)) return {};
+  try {
+    bytes = read_intermediate_bytes(Kind::kManifest, path);
+    return decode_intermediate<M>(Kind::kManifest, bytes, path);
+  } catch (const Failure&) {
+    return {};
+  }
+}
+
+ManifestRefs merge_manifests(const std::vector<ManifestRefs>& manifests, Diagnostics& diags) {
+  ManifestRefs all;
+  size_t total = 0;
+  for (const ManifestRefs& m : manifests) total += m.files.size();
+  all.files.reserve(total);
+  for (const ManifestRefs& m : manifests) all.files.insert(all.files.end(), m.files.begin(), m.files.end());
   std::stable_sort(all.files.begin(), all.files.end(),
-                   [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+                   [](const ManifestEntryRef& a, const ManifestEntryRef& b) { return a.path < b.path; });
   for (size_t i = 1; i < all.files.size(); ++i)
     if (all.files[i].path == all.files[i - 1].path)
-      diags.error({}, "two outputs claim '" + all.files[i].path + "' (a page and a static file of one name?)");
+      diags.error({}, "two outputs claim '" + std::string(all.files[i].path) +
+                          "' (a page and a static file of one name?)");
   all.files.erase(std::unique(all.files.begin(), all.files.end(),
-                              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path == b.path; }),
+                              [](const ManifestEntryRef& a, const ManifestEntryRef& b) { return a.path == b.path; }),
                   all.files.end());
   return all;
 }
 
-void prune_outputs(const Manifest& previous, const Manifest& current, const std::string& output_dir,
+void prune_outputs(const ManifestRefs& previous, const ManifestRefs& current, const std::string& output_dir,
                    EmitStats& stats) {
   size_t j = 0;  // both lists are sorted by path: one merge pass
-  for (const ManifestEntry& old : previous.files) {
+  for (const ManifestEntryRef& old : previous.files) {
     while (j < current.files.size() && current.files[j].path < old.path) ++j;
     if (j < current.files.size() && current.files[j].path == old.path) continue;
-    if (!is_safe_output_path(old.path)) continue;
-    remove_file_and_empty_parents(join_path(output_dir, old.path), output_dir);
+    std::string path(old.path);
+    if (!is_safe_output_path(path)) continue;
+    remove_file_and_empty_parents(join_path(output_dir, path), output_dir);
     ++stats.removed;
   }
+}
+
+void prune_site(const std::vector<std::string>& inputs, const std::string& output, const std::string& output_dir,
+                std::string_view producer, EmitStats& stats, Diagnostics& diags) {
+  // The refs point into these strings: reserved up front, so that no push_back moves one.
+  std::vector<std::string> bytes;
+  bytes.reserve(inputs.size() + 1);
+  std::vector<ManifestRefs> manifests;
+  manifests.reserve(inputs.size());
+  for (const std::string& path : inputs) {
+    bytes.push_back(read_intermediate_bytes(Kind::kManifest, path));
+    manifests.push_back(decode_intermediate<ManifestRefs>(Kind::kManifest, bytes.back(), path));
+  }
+  ManifestRefs current = merge_manifests(manifests, diags);
+  if (diags.has_errors()) return;
+  ManifestRefs previous = read_cached_manifest<ManifestRefs>(output, bytes.emplace_back());
+  prune_outputs(previous, current, output_dir, stats);
+  write_intermediate(Kind::kManifest, producer, current, output);
 }
 
 void copy_asset(const std::string& source, const std::string& dest, EmitStats& stats) {
@@ -71,12 +107,8 @@ void copy_asset(const std::string& source, const std::string& dest, EmitStats& s
 }
 
 Manifest read_previous_manifest(const std::string& path) {
-  if (!file_exists(path)) return {};
-  try {
-    return read_intermediate<Manifest>(Kind::kManifest, path);
-  } catch (const Failure&) {
-    return {};
-  }
+  std::string bytes;
+  return read_cached_manifest<Manifest>(path, bytes);
 }
 
 }  // namespace bengal

@@ -4,6 +4,7 @@
 // page costs a stat, not a read), always through a temporary file and a rename, and never
 // outside the output folder.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/site.h"
@@ -27,15 +28,33 @@ Manifest emit_pages(const PagesShard& pages, const std::string& output_dir, cons
 // check, the prune step), which changes only when the set of files does.
 Manifest without_hashes(Manifest m);
 
+// A manifest whose strings point into bytes kept elsewhere (the file it was read from), for
+// the prune step: it merges every manifest of the site (16,000 paths at 10,000 pages) and
+// copies no path. Packs to the same bytes as a Manifest.
+struct ManifestEntryRef {
+  std::string_view path;
+  std::string_view hash;
+  BENGAL_DEFINE_MAP(path, hash);
+};
+struct ManifestRefs {
+  std::vector<ManifestEntryRef> files;  // sorted by path
+  BENGAL_DEFINE_MAP(files);
+};
+
 // The union of every shard's manifest, sorted by path. Two shards claiming one path is an
 // error (a page and a static file with one name, say).
-Manifest merge_manifests(const std::vector<Manifest>& manifests, Diagnostics& diags);
+ManifestRefs merge_manifests(const std::vector<ManifestRefs>& manifests, Diagnostics& diags);
 
 // Removes the files of `previous` that `current` no longer has (pages deleted, renamed or
 // moved), and folders left empty. Run once per build, after every shard was emitted, so a
 // page that moved to another shard is never deleted by a race.
-void prune_outputs(const Manifest& previous, const Manifest& current, const std::string& output_dir,
+void prune_outputs(const ManifestRefs& previous, const ManifestRefs& current, const std::string& output_dir,
                    EmitStats& stats);
+
+// The prune step: merges the manifests at `inputs` into the one at `output`, and removes from
+// output_dir the files that the previous `output` named and the merged one does not.
+void prune_site(const std::vector<std::string>& inputs, const std::string& output, const std::string& output_dir,
+                std::string_view producer, EmitStats& stats, Diagnostics& diags);
 
 // Copies a static file to dest, writing only when the bytes changed.
 void copy_asset(const std::string& source, const std::string& dest, EmitStats& stats);

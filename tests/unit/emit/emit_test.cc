@@ -23,6 +23,13 @@ namespace {
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
+// A manifest as the prune step sees it: views into `m`, which must outlive them.
+ManifestRefs refs(const Manifest& m) {
+  ManifestRefs r;
+  for (const ManifestEntry& e : m.files) r.files.push_back({e.path, e.hash});
+  return r;
+}
+
 class EmitTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -195,10 +202,10 @@ TEST(EmitMerge, UnionSortedByPath) {
   Manifest a, b, c;
   a.files = {{"b/index.html", "1"}, {"d/index.html", "2"}};
   b.files = {{"a/index.html", "3"}, {"c/index.html", "4"}};
-  Manifest all = merge_manifests({a, b, c}, diags);
+  ManifestRefs all = merge_manifests({refs(a), refs(b), refs(c)}, diags);
   EXPECT_FALSE(diags.has_errors());
   Strings rows;
-  for (const ManifestEntry& e : all.files) rows.push_back(e.path + "=" + e.hash);
+  for (const ManifestEntryRef& e : all.files) rows.push_back(std::string(e.path) + "=" + std::string(e.hash));
   EXPECT_EQ(rows, (Strings{"a/index.html=3", "b/index.html=1", "c/index.html=4", "d/index.html=2"}));
 }
 
@@ -207,11 +214,11 @@ TEST(EmitMerge, TwoClaimsOnOnePathAreAnErrorAndListedOnce) {
   Manifest pages_m, static_m;
   pages_m.files = {{"about/index.html", "p"}, {"x.css", "page"}};
   static_m.files = {{"x.css", ""}};
-  Manifest all = merge_manifests({pages_m, static_m}, diags);
+  ManifestRefs all = merge_manifests({refs(pages_m), refs(static_m)}, diags);
   ASSERT_EQ(diags.error_count(), 1u);
   EXPECT_EQ(diags.items()[0].message, "two outputs claim 'x.css' (a page and a static file of one name?)");
   Strings rows;
-  for (const ManifestEntry& e : all.files) rows.push_back(e.path);
+  for (const ManifestEntryRef& e : all.files) rows.push_back(std::string(e.path));
   EXPECT_EQ(rows, (Strings{"about/index.html", "x.css"}));
 }
 
@@ -234,7 +241,7 @@ TEST_F(EmitTest, PruneRemovesWhatTheCurrentManifestLacksAndTheFoldersLeftEmpty) 
                                 {"shared/stays.css", "s"}});
   Manifest current = manifest({{"keep/index.html", "k"}, {"shared/stays.css", "s"}});
   EmitStats stats;
-  prune_outputs(previous, current, out_, stats);
+  prune_outputs(refs(previous), refs(current), out_, stats);
   EXPECT_EQ(stats.removed, 2u);
   EXPECT_EQ(list_files_recursive(out_), (Strings{"keep/index.html", "shared/stays.css"}));
   EXPECT_EQ(list_dirs_recursive(out_), (Strings{"", "keep", "shared"}));
@@ -243,7 +250,8 @@ TEST_F(EmitTest, PruneRemovesWhatTheCurrentManifestLacksAndTheFoldersLeftEmpty) 
 TEST_F(EmitTest, PruneNeverRemovesTheOutputFolderItself) {
   put(out_ + "/only/index.html", "x");
   EmitStats stats;
-  prune_outputs(manifest({{"only/index.html", "x"}}), {}, out_, stats);
+  Manifest previous = manifest({{"only/index.html", "x"}});
+  prune_outputs(refs(previous), {}, out_, stats);
   EXPECT_EQ(stats.removed, 1u);
   EXPECT_TRUE(fs::is_directory(out_));
   EXPECT_TRUE(fs::is_empty(out_));
@@ -253,7 +261,8 @@ TEST_F(EmitTest, PruneKeepsFilesItDidNotPublish) {
   put(out_ + "/docs/gone/index.html", "g");
   put(out_ + "/docs/gone/notes.txt", "user file");
   EmitStats stats;
-  prune_outputs(manifest({{"docs/gone/index.html", "g"}}), {}, out_, stats);
+  Manifest previous = manifest({{"docs/gone/index.html", "g"}});
+  prune_outputs(refs(previous), {}, out_, stats);
   EXPECT_EQ(list_files_recursive(out_), Strings{"docs/gone/notes.txt"});
 }
 
@@ -263,7 +272,7 @@ TEST_F(EmitTest, PruneIgnoresUnsafePathsInAManifest) {
   EmitStats stats;
   Manifest previous;
   previous.files = {{"../victim.txt", "x"}, {"a.html", hash_hex("a")}};
-  prune_outputs(previous, {}, out_, stats);
+  prune_outputs(refs(previous), {}, out_, stats);
   EXPECT_EQ(read_file(root_ + "/victim.txt"), "precious");
   EXPECT_FALSE(file_exists(out_ + "/a.html"));
   EXPECT_EQ(stats.removed, 1u);
@@ -273,9 +282,60 @@ TEST_F(EmitTest, PruneWithNothingRemovedTouchesNothing) {
   put(out_ + "/a/index.html", "a");
   Manifest m = manifest({{"a/index.html", "a"}});
   EmitStats stats;
-  prune_outputs(m, m, out_, stats);
+  prune_outputs(refs(m), refs(m), out_, stats);
   EXPECT_EQ(stats.removed, 0u);
   EXPECT_EQ(list_files_recursive(out_), Strings{"a/index.html"});
+}
+
+// --- prune_site -------------------------------------------------------------------------
+
+TEST_F(EmitTest, PruneSiteMergesTheManifestsAndRemovesWhatLeftThem) {
+  put(out_ + "/a/index.html", "a");
+  put(out_ + "/gone/index.html", "g");
+  Manifest shard = manifest({{"a/index.html", ""}}), assets = manifest({{"site.css", ""}});
+  write_intermediate(Kind::kManifest, "bengal-emit test", shard, root_ + "/s.manifest");
+  write_intermediate(Kind::kManifest, "bengal-emit test", assets, root_ + "/static.manifest");
+  write_intermediate(Kind::kManifest, "bengal-emit test", manifest({{"a/index.html", ""}, {"gone/index.html", ""}}),
+                     root_ + "/published.manifest");
+  Diagnostics diags;
+  EmitStats stats;
+  prune_site({root_ + "/s.manifest", root_ + "/static.manifest"}, root_ + "/published.manifest", out_,
+             "bengal-emit test", stats, diags);
+  EXPECT_FALSE(diags.has_errors());
+  EXPECT_EQ(stats.removed, 1u);
+  EXPECT_EQ(list_files_recursive(out_), Strings{"a/index.html"});
+  // The same bytes as the merged Manifest would pack to.
+  EXPECT_EQ(read_file(root_ + "/published.manifest"),
+            encode_intermediate(Kind::kManifest, "bengal-emit test", manifest({{"a/index.html", ""}, {"site.css", ""}})));
+}
+
+TEST_F(EmitTest, PruneSiteTakesAForeignPreviousManifestAsEmpty) {
+  put(out_ + "/a/index.html", "a");
+  write_intermediate(Kind::kManifest, "bengal-emit test", manifest({{"a/index.html", ""}}), root_ + "/s.manifest");
+  put(root_ + "/published.manifest", "not a manifest");
+  Diagnostics diags;
+  EmitStats stats;
+  prune_site({root_ + "/s.manifest"}, root_ + "/published.manifest", out_, "bengal-emit test", stats, diags);
+  EXPECT_FALSE(diags.has_errors());
+  EXPECT_EQ(stats.removed, 0u);
+  EXPECT_EQ(paths(read_previous_manifest(root_ + "/published.manifest")), Strings{"a/index.html"});
+}
+
+TEST_F(EmitTest, PruneSiteWithTwoClaimsWritesAndRemovesNothing) {
+  put(out_ + "/x.css", "x");
+  write_intermediate(Kind::kManifest, "bengal-emit test", manifest({{"x.css", ""}}), root_ + "/a.manifest");
+  write_intermediate(Kind::kManifest, "bengal-emit test", manifest({{"x.css", ""}}), root_ + "/b.manifest");
+  write_intermediate(Kind::kManifest, "bengal-emit test", manifest({{"old.html", ""}}), root_ + "/published.manifest");
+  put(out_ + "/old.html", "o");
+  const std::string before = read_file(root_ + "/published.manifest");
+  Diagnostics diags;
+  EmitStats stats;
+  prune_site({root_ + "/a.manifest", root_ + "/b.manifest"}, root_ + "/published.manifest", out_, "bengal-emit test",
+             stats, diags);
+  EXPECT_EQ(diags.error_count(), 1u);
+  EXPECT_EQ(stats.removed, 0u);
+  EXPECT_TRUE(file_exists(out_ + "/old.html"));
+  EXPECT_EQ(read_file(root_ + "/published.manifest"), before);
 }
 
 // --- copy_asset -------------------------------------------------------------------------
