@@ -148,7 +148,7 @@ void SearchStep::list_sources(State& state, const DocNumbers& numbers, std::vect
 
 void SearchStep::full(uint64_t key) {
   read(inputs_[0]);
-  table_ = decode_intermediate<Table>(Kind::kPageTable, inputs_[0].bytes, inputs_[0].path);
+  table_ = read_table(inputs_[0].bytes, inputs_[0].path);
   const auto documents = search_documents(table_);
   const size_t n = documents.size();
   State state;

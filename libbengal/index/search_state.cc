@@ -193,7 +193,7 @@ Plan SearchStep::same_documents(const State& s) {
 // False (a full run) when the table lists a rel twice.
 bool SearchStep::renumber(State& s, Plan& plan) {
   read(inputs_[0]);
-  table_ = decode_intermediate<Table>(Kind::kPageTable, inputs_[0].bytes, inputs_[0].path);
+  table_ = read_table(inputs_[0].bytes, inputs_[0].path);
   const auto documents = search_documents(table_);
   const size_t n = documents.size();
   numbers_.clear();

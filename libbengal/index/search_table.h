@@ -3,6 +3,8 @@
 // as views into the files' bytes (which must outlive them; msgpack strings are referenced, not
 // copied). A 100,000-page table decoded as a PageTable costs over 100 MB; this costs its rows.
 // Private to the search step.
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +22,13 @@ struct Table {
   std::vector<TableRow> pages;  // sorted by url
   BENGAL_DEFINE_MAP(pages);
 };
+
+// The page table of `bytes`, as decode_intermediate<Table> reads it but without its object
+// tree (read_table_events), which for a 100,000-page table is 57 MB; throws like it.
+Table read_table(std::string_view bytes, const std::string& path);
+// The table read from msgpack's events alone; none when the bytes are anything but a page
+// table of a schema this build reads whose rows' fields are strings, each given once.
+std::optional<Table> read_table_events(std::string_view bytes);
 
 // The rels a meta or text file lists, in order: which pages it holds, without decoding them.
 struct ShardRel {
