@@ -106,9 +106,10 @@ class Reader {
 // a run need not hold a second time), hashing the body as it goes. Positions are the file's.
 class Writer {
  public:
-  Writer(int fd, const std::string& path) : fd_(fd), path_(path), hash_(XXH3_createState()) {
+  Writer(int fd, const std::string& path, size_t buffer_bytes)
+      : fd_(fd), path_(path), hash_(XXH3_createState()), buffer_bytes_(buffer_bytes) {
     XXH3_64bits_reset(hash_);
-    out_.reserve(kFlushBytes + 4096);
+    out_.reserve(buffer_bytes + 4096);
   }
   ~Writer() { XXH3_freeState(hash_); }
   Writer(const Writer&) = delete;
@@ -147,11 +148,10 @@ class Writer {
   }
 
  private:
-  static constexpr size_t kFlushBytes = 1 << 20;
   uint64_t position() const { return flushed_ + out_.size(); }
   void raw(const void* data, size_t n) {
     out_.append(static_cast<const char*>(data), n);
-    if (out_.size() >= kFlushBytes) flush();
+    if (out_.size() >= buffer_bytes_) flush();
   }
   void flush() {
     std::string_view bytes = out_;
@@ -172,6 +172,7 @@ class Writer {
   int fd_;
   const std::string& path_;
   XXH3_state_t* hash_;
+  size_t buffer_bytes_;
   std::string out_;
   uint64_t flushed_ = 0;
 };
@@ -374,12 +375,12 @@ void write_body(Writer& w, const State& s) {
 
 // Written beside the path and renamed into place: a run that stops half-way leaves no
 // half-written state.
-void write_state(const std::string& path, const State& s) {
+void write_state(const std::string& path, const State& s, size_t buffer_bytes) {
   const std::string tmp = path + ".tmp";
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw Failure(kExitIoError, tmp + ": cannot create: " + std::strerror(errno));
   try {
-    Writer w(fd, tmp);
+    Writer w(fd, tmp, buffer_bytes);
     write_body(w, s);
   } catch (...) {
     ::close(fd);

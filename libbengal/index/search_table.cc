@@ -112,6 +112,8 @@ class TableReader : public msgpack::null_visitor {
       std::string_view* fields[kFields] = {&row.rel, &row.kind, &row.url, &row.title, &row.section, &row.description};
       *fields[field_] = s;
       field_ = kFields;
+    } else {
+      return other();
     }
     return true;
   }
