@@ -98,10 +98,19 @@ std::string render_llms_full(const Config& config, const PageTable& table, const
 
 // The parts of llms.txt and llms-full.txt, which the incremental search step
 // (index/search_state.h) splices: the header, and one page's section of llms-full.txt.
-std::string llms_header(const Config& config, const PageTable& table);
+// The header takes site.description, else the first home page's description that is not blank.
+std::string llms_header(const Config& config, const std::vector<std::string_view>& home_descriptions);
+template <class Table>  // a PageTable, or the search step's table of views
+std::string llms_header(const Config& config, const Table& table) {
+  std::vector<std::string_view> home;
+  for (const auto& p : table.pages)
+    if (p.kind == kKindHome) home.push_back(p.description);
+  return llms_header(config, home);
+}
 void append_llms_full_section(std::string& out, const Config& config, std::string_view title, std::string_view url,
                               std::string_view text);
-inline bool in_llms_full(const PageTableEntry& p) { return !p.rel.empty() && p.kind != kKind404; }
+template <class Row>  // a PageTableEntry, or the search step's row of views
+bool in_llms_full(const Row& p) { return !p.rel.empty() && p.kind != kKind404; }
 
 // The absolute form of a site URL path ("/docs/a/" -> "https://example.org/docs/a/").
 std::string absolute_url(const Config& config, const std::string& url_path);

@@ -53,10 +53,10 @@ std::string top_key(const std::string& section) { return section.substr(0, secti
 }  // namespace
 
 // "# Title", then "> description" when the site or its home page has one.
-std::string llms_header(const Config& config, const PageTable& table) {
+std::string llms_header(const Config& config, const std::vector<std::string_view>& home_descriptions) {
   std::string description = one_line(config.description);
-  for (const PageTableEntry& p : table.pages)
-    if (description.empty() && p.kind == kKindHome) description = one_line(p.description);
+  for (std::string_view d : home_descriptions)
+    if (description.empty()) description = one_line(d);
   std::string out = "# " + one_line(config.title) + "\n";
   if (!description.empty()) out += "\n> " + description + "\n";
   return out;

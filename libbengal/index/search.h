@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@
 
 #include "model/page.h"
 #include "model/site.h"
+#include "support/paths.h"
 #include "support/search_terms.h"
 
 namespace bengal {
@@ -129,12 +131,38 @@ struct SearchPage {
   const PageText* text = nullptr;  // none: no text
 };
 
-// The documents of a table: its pages with a source, in order, with their section titles.
-struct SearchDocument {
-  const PageTableEntry* page;
+// The documents of a table: its pages with a source, in order, with their section titles. A
+// template over the table's rows, so that the search step reads a page table of views into its
+// file (index/search_table.h) and the other outputs the decoded PageTable.
+template <class Row>
+struct BasicSearchDocument {
+  const Row* page;
   std::string section_title;
 };
-std::vector<SearchDocument> search_documents(const PageTable& table);
+using SearchDocument = BasicSearchDocument<PageTableEntry>;
+
+template <class Table>
+auto search_documents(const Table& table) {
+  using Row = typename decltype(table.pages)::value_type;
+  std::unordered_map<std::string_view, std::string_view> section_title;
+  for (const Row& p : table.pages)
+    if (p.kind == kKindSection || p.kind == kKindHome) section_title[p.section] = p.title;
+  std::vector<BasicSearchDocument<Row>> docs;
+  for (const Row& p : table.pages) {
+    if (p.rel.empty()) continue;  // generated list pages have no text of their own
+    // The section a page is listed in: a section page's is its parent; the root shows none.
+    std::string key = p.kind == kKindSection ? dirname(p.section) : std::string(p.section);
+    auto si = section_title.find(key);
+    bool none = key.empty() || p.kind == kKindHome || si == section_title.end();
+    docs.push_back({&p, none ? std::string() : std::string(si->second)});
+  }
+  return docs;
+}
+
+// A document's record (its docs-K.json object, compact JSON) and its postings, which intern
+// its terms in `terms`.
+std::string search_record(const SearchPage& page);
+DocTerms search_postings(const SearchPage& page, const SearchOptions& options, SearchTerms& terms);
 
 struct SearchModel {
   SearchTerms terms;
@@ -154,13 +182,17 @@ SearchModel build_search_model(const std::vector<SearchPage>& pages, const Searc
 std::string search_docs_file(size_t chunk);
 size_t search_chunk_count(size_t doc_count, const SearchOptions& options);
 std::string render_docs_chunk(const SearchModel& model, size_t chunk, const SearchOptions& options);
+// A docs-K.json file of `records`, in order.
+std::string join_docs_chunk(const std::string_view* records, size_t count);
 // The records of a docs-K.json file, as views into it; false when it is not one.
 bool split_docs_chunk(std::string_view chunk, std::vector<std::string_view>& records);
 
 // The fragments of the terms that `selected` marks (by term id; null: every term), which must
-// be whole key groups; their keys are appended to `keys`.
+// be whole key groups, each given to `emit` (key, file bytes) as it is made, so that they are
+// never all in memory.
+using EmitFragment = std::function<void(std::string_view key, std::string bytes)>;
 void render_term_fragments(const SearchModel& model, const std::vector<bool>* selected, const SearchOptions& options,
-                           std::vector<OutputFile>& files, std::vector<std::string>& keys);
+                           const EmitFragment& emit);
 
 // Every file of the model, sorted by path, with hashes; `keys` gets the fragments' keys, sorted.
 std::vector<OutputFile> render_search_files(const SearchModel& model, const SearchOptions& options,

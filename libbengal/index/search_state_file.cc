@@ -1,5 +1,12 @@
 #include "index/search_state_file.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "support/failure.h"
@@ -95,18 +102,30 @@ class Reader {
   const char* end_;
 };
 
+// Writes the state to a file through a small buffer (the state is 46 MB at 100,000 pages, which
+// a run need not hold a second time), hashing the body as it goes. Positions are the file's.
 class Writer {
  public:
-  void u32(uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
-  void u64(uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
-  void i64(int64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+  Writer(int fd, const std::string& path, size_t buffer_bytes)
+      : fd_(fd), path_(path), hash_(XXH3_createState()), buffer_bytes_(buffer_bytes) {
+    XXH3_64bits_reset(hash_);
+    out_.reserve(buffer_bytes + 4096);
+  }
+  ~Writer() { XXH3_freeState(hash_); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  void raw_byte(char c) { raw(&c, 1); }
+  void u32(uint32_t v) { raw(&v, 4); }
+  void u64(uint64_t v) { raw(&v, 8); }
+  void i64(int64_t v) { raw(&v, 8); }
   void str(std::string_view s) {
     u32(static_cast<uint32_t>(s.size()));
-    out.append(s);
+    raw(s.data(), s.size());
   }
   void u32s(const std::vector<uint32_t>& v) {
     u32(static_cast<uint32_t>(v.size()));
-    out.append(reinterpret_cast<const char*>(v.data()), v.size() * 4);
+    raw(v.data(), v.size() * 4);
   }
   void strs(const std::vector<std::string_view>& v) {
     u32(static_cast<uint32_t>(v.size()));
@@ -114,10 +133,48 @@ class Writer {
   }
   void aligned_u32s(const uint32_t* data, size_t n) {
     u32(static_cast<uint32_t>(n));
-    out.append((4 - out.size() % 4) % 4, '\0');
-    out.append(reinterpret_cast<const char*>(data), n * 4);
+    static const char kZeros[4] = {};
+    raw(kZeros, (4 - position() % 4) % 4);
+    raw(data, n * 4);
   }
-  std::string out;
+  // Writes what is buffered; the header's size and hash of the body written after it.
+  void finish() {
+    flush();
+    const uint64_t size = position() - kHeaderSize, hash = XXH3_64bits_digest(hash_);
+    char fields[16];
+    std::memcpy(fields, &size, 8);
+    std::memcpy(fields + 8, &hash, 8);
+    if (::pwrite(fd_, fields, 16, 16) != 16) fail();
+  }
+
+ private:
+  uint64_t position() const { return flushed_ + out_.size(); }
+  void raw(const void* data, size_t n) {
+    out_.append(static_cast<const char*>(data), n);
+    if (out_.size() >= buffer_bytes_) flush();
+  }
+  void flush() {
+    std::string_view bytes = out_;
+    // The header (the first kHeaderSize bytes, all in the first flush) is not hashed.
+    const size_t skip = flushed_ < kHeaderSize ? std::min(bytes.size(), kHeaderSize - flushed_) : 0;
+    XXH3_64bits_update(hash_, bytes.data() + skip, bytes.size() - skip);
+    while (!bytes.empty()) {
+      const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) fail();
+      bytes.remove_prefix(static_cast<size_t>(n));
+    }
+    flushed_ += out_.size();
+    out_.clear();
+  }
+  [[noreturn]] void fail() { throw Failure(kExitIoError, path_ + ": cannot write: " + std::strerror(errno)); }
+
+  int fd_;
+  const std::string& path_;
+  XXH3_state_t* hash_;
+  size_t buffer_bytes_;
+  std::string out_;
+  uint64_t flushed_ = 0;
 };
 
 FileStamp read_stamp(Reader& r) {
@@ -241,9 +298,11 @@ bool read_state(const std::string& path, uint64_t key, State& s, std::string& re
   return true;
 }
 
-// The state's bytes. Terms no posting uses any more are left out once they are an eighth of the
-// table (until then they cost a few bytes, and leaving them spares renumbering every posting).
-std::string encode_state(const State& s) {
+namespace {
+
+void write_body(Writer& w, const State& s) {
+  // Terms no posting uses any more are left out once they are an eighth of the table (until
+  // then they cost a few bytes, and leaving them spares renumbering every posting).
   const SearchModel& m = s.model;
   std::vector<uint32_t> new_id(m.terms.size(), 0);
   for (const DocTerms& doc : m.doc_terms)
@@ -255,12 +314,10 @@ std::string encode_state(const State& s) {
     used = static_cast<uint32_t>(m.terms.size());
     for (uint32_t id = 0; id < used; ++id) new_id[id] = id;
   }
-  Writer w;
-  w.out.reserve(s.file ? s.file->bytes().size() + (1 << 20) : 1 << 20);
-  w.out.append(kMagic, 8);
+  for (char c : kMagic) w.raw_byte(c);
   w.u32(kStateSchema);
   w.u32(kByteOrderMark);
-  w.u64(0);  // the body's size and hash, set below
+  w.u64(0);  // the body's size and hash, set by finish()
   w.u64(0);
   w.u64(s.key);
   w.i64(s.read_at);
@@ -311,11 +368,29 @@ std::string encode_state(const State& s) {
   w.u64(s.llms_header);
   w.u64(s.llms_header_hash);
   write_stamp(w, s.llms_stamp);
-  const std::string_view body = std::string_view(w.out).substr(kHeaderSize);
-  const uint64_t size = body.size(), hash = hash64(body);
-  std::memcpy(w.out.data() + 16, &size, 8);
-  std::memcpy(w.out.data() + 24, &hash, 8);
-  return std::move(w.out);
+  w.finish();
+}
+
+}  // namespace
+
+// Written beside the path and renamed into place: a run that stops half-way leaves no
+// half-written state.
+void write_state(const std::string& path, const State& s, size_t buffer_bytes) {
+  const std::string tmp = path + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw Failure(kExitIoError, tmp + ": cannot create: " + std::strerror(errno));
+  try {
+    Writer w(fd, tmp, buffer_bytes);
+    write_body(w, s);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw Failure(kExitIoError, path + ": cannot write: " + std::strerror(errno));
+  }
 }
 
 }  // namespace bengal::search_state

@@ -76,7 +76,8 @@ inline FileEntry entry_of(std::string_view bytes) { return {hash64(bytes), bytes
 // Reads the state at `path` into `s`; false, with the reason, when it cannot be used.
 bool read_state(const std::string& path, uint64_t key, State& s, std::string& reason);
 
-// The state's bytes.
-std::string encode_state(const State& s);
+// Writes the state to `path` (through a temporary file), never holding all its bytes: they go
+// out `buffer_bytes` at a time.
+void write_state(const std::string& path, const State& s, size_t buffer_bytes = 1 << 20);
 
 }  // namespace bengal::search_state

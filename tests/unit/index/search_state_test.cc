@@ -13,6 +13,7 @@
 
 #include "format/envelope.h"
 #include "index/index.h"
+#include "index/search_step.h"
 #include "support/fs.h"
 #include "support/paths.h"
 #include "support/text.h"
@@ -143,12 +144,19 @@ class SearchStateTest : public ::testing::Test {
   std::string path(const std::string& rel) const { return join_path(dir_, rel); }
   std::string shard_file(size_t s, const char* ext) const { return path("shard-" + std::to_string(s) + ext); }
 
+  // The shards in argument order: 0, 1, ... or, reversed_, the other way (text before meta).
+  std::vector<size_t> shard_order() const {
+    std::vector<size_t> order;
+    for (size_t s = 0; s < kShards; ++s) order.push_back(reversed_ ? kShards - 1 - s : s);
+    return order;
+  }
+
   SearchStepArgs args(const std::string& out, const std::string& state) const {
     SearchStepArgs a;
     a.page_table = path("pagetable");
-    for (size_t s = 0; s < kShards; ++s) {
-      a.shards.push_back(shard_file(s, ".meta"));
-      a.shards.push_back(shard_file(s, ".text"));
+    for (size_t s : shard_order()) {
+      a.shards.push_back(shard_file(s, reversed_ ? ".text" : ".meta"));
+      a.shards.push_back(shard_file(s, reversed_ ? ".meta" : ".text"));
     }
     a.output_dir = path(out);
     a.state = state.empty() ? "" : path(state);
@@ -222,7 +230,7 @@ class SearchStateTest : public ::testing::Test {
   void expect_files_of_render_index_outputs(const SearchStepReport& r) {
     IndexInput in;
     in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
-    for (size_t s = 0; s < kShards; ++s) {
+    for (size_t s : shard_order()) {
       in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
       in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
     }
@@ -243,6 +251,7 @@ class SearchStateTest : public ::testing::Test {
   std::vector<std::string> section_titles_ = {"Section zero", "Section one", "Section two"};
   std::string home_description_ = "The home page.";
   bool listed_twice_ = false;       // the table lists the first page a second time
+  bool reversed_ = false;           // the shard files are given in reverse order, text before meta
   bool not_found_is_page_ = false;  // 404.md is a page (which llms-full.txt lists), not the 404 page
   size_t next_id_ = 100;
   std::mt19937 rng_{7};
@@ -559,6 +568,63 @@ TEST_F(SearchStateTest, APageTableThatListsAPageTwiceKeepsNoState) {
   write_inputs();
   EXPECT_FALSE(run_and_compare().incremental);
   EXPECT_TRUE(run_and_compare().incremental);
+}
+
+// The full run reads each document's meta and text from the last files that list it, whatever
+// the order of the files, and leaves nothing but its files in the output folder (the sections
+// of llms-full.txt go through a scratch file there, which has no name).
+TEST_F(SearchStateTest, TheFullRunReadsTheFilesInAnyOrder) {
+  options_ = SearchOptions();
+  make_site(40);
+  for (size_t i = 0; i < pages_.size(); i += 3) pages_[i].extra_meta_shard = (pages_[i].shard + 2) % kShards;
+  for (bool reversed : {false, true}) {
+    reversed_ = reversed;
+    write_inputs();
+    ::unlink(path("search.state").c_str());
+    SearchStepReport r = run_search_step(config_, args("inc", "search.state"));
+    EXPECT_FALSE(r.incremental);
+    EXPECT_EQ(r.shards_decoded, 2 * kShards);  // each file once
+    expect_files_of_render_index_outputs(r);
+    size_t files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(path("inc"))) files += e.is_regular_file();
+    EXPECT_EQ(files, r.files.size());
+    pages_[5].text += " zebra";
+    write_inputs();
+    EXPECT_TRUE(run_and_compare().incremental);
+  }
+}
+
+// The state is written through a buffer: in pieces of any size, the same bytes, which read back.
+TEST_F(SearchStateTest, AStateWrittenInPiecesIsTheSameBytes) {
+  make_site(40);
+  write_inputs();
+  const SearchStepArgs a = args("inc", "search.state");
+  run_search_step(config_, a);
+  search_state::State s;
+  std::string reason;
+  ASSERT_TRUE(search_state::read_state(path("search.state"), search_state::state_key(config_, a), s, reason)) << reason;
+  for (size_t buffer : {1, 7, 4096}) {
+    search_state::write_state(path("copy.state"), s, buffer);
+    EXPECT_EQ(read_file(path("copy.state")), read_file(path("search.state"))) << buffer;
+  }
+  search_state::State copy;
+  EXPECT_TRUE(search_state::read_state(path("copy.state"), search_state::state_key(config_, a), copy, reason)) << reason;
+  EXPECT_EQ(copy.docs.size(), s.docs.size());
+}
+
+TEST(SequentialReader, ReadsRangesThroughOneBuffer) {
+  const std::string file = (fs::temp_directory_path() / "bengal-sequential-reader").string();
+  std::string bytes;
+  for (int i = 0; i < 3000000; ++i) bytes += static_cast<char>('a' + i % 26);
+  write_file_atomic(file, bytes);
+  search_state::SequentialReader reader(file);
+  EXPECT_EQ(reader.read(0, 5), "abcde");
+  EXPECT_EQ(reader.read(3, 4), "defg");
+  EXPECT_EQ(reader.read(1 << 20, 10), std::string_view(bytes).substr(1 << 20, 10));  // past the buffer
+  EXPECT_EQ(reader.read(100, 2500000), std::string_view(bytes).substr(100, 2500000));  // bigger than it
+  EXPECT_EQ(reader.read(bytes.size() - 3, 10), std::string_view(bytes).substr(bytes.size() - 3));  // the end
+  EXPECT_EQ(reader.read(bytes.size() + 5, 10), "");
+  fs::remove(file);
 }
 
 }  // namespace
