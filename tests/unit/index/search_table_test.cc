@@ -7,6 +7,7 @@
 #include <msgpack.hpp>
 
 #include "format/envelope.h"
+#include "index_test_util.h"
 #include "model/page.h"
 #include "model/site.h"
 #include "support/failure.h"
@@ -19,24 +20,14 @@ using bengal::PageTable;
 using bengal::PageTableEntry;
 
 PageTable sample() {
+  using bengal::testing::entry_of_kind;
   PageTable table;
-  auto add = [&](const char* kind, const char* url, const char* section, const char* title, const char* rel) {
-    PageTableEntry e;
-    e.kind = kind;
-    e.url = url;
-    e.section = section;
-    e.title = title;
-    e.rel = rel;
-    e.source = *rel ? std::string("content/") + rel : "";
-    table.pages.push_back(e);
-  };
-  add(kKindHome, "/", "", "Home", "_index.md");
-  table.pages.back().description = "The home page.";
-  add(kKindSection, "/docs/", "docs", "Docs", "docs/_index.md");
-  add(kKindPage, "/docs/été/", "docs", "Été \"quoted\"", "docs/été.md");
+  table.pages.push_back(entry_of_kind(kKindHome, "/", "", "Home", "The home page.", "_index.md"));
+  table.pages.push_back(entry_of_kind(kKindSection, "/docs/", "docs", "Docs", "", "docs/_index.md"));
+  table.pages.push_back(entry_of_kind(kKindPage, "/docs/été/", "docs", "Été \"quoted\"", "", "docs/été.md"));
   table.pages.back().aliases = {"/old/", "/older/"};
   table.pages.back().date = "2024-05-01";
-  add(kKindTaxonomy, "/tags/", "", "Tags", "");
+  table.pages.push_back(entry_of_kind(kKindTaxonomy, "/tags/", "", "Tags"));
   return table;
 }
 
