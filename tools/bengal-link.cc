@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
       for (ManifestEntry& f : read_intermediate<Manifest>(Kind::kManifest, args.get("static-manifest")).files)
         options.copied_files.push_back(std::move(f.path));
 
-    // Link files in LinkFileSink's order, written as they are made; none of them stays unless
+    // Link files in LinkSink's order, written as they are made; none of them stays unless
     // the whole step succeeds (the staged files are removed otherwise).
     std::vector<std::string> link_paths;
     for (const std::string& meta : args.positional) link_paths.push_back(beside_meta(meta, ".link"));
@@ -116,14 +116,18 @@ int main(int argc, char** argv) {
     link_paths.insert(link_paths.end(), term_shards.begin(), term_shards.end());
     const std::string producer = producer_of(kSpec.name);
     StagedWrites outputs;
-    LinkSummary result = link_site(config, shards, options, diags, [&](size_t file, const LinkShard& links) {
+    LinkSink sink;
+    sink.link_file = [&](size_t file, const LinkShardView& links) {
       outputs.stage_if_changed(link_paths[file], encode_intermediate(Kind::kLink, producer, links));
-    });
+    };
+    sink.page_table = [&](const PageTableView& table) {
+      outputs.stage_if_changed(table_path, encode_intermediate(Kind::kPageTable, producer, table));
+    };
+    LinkSummary result = link_site(config, shards, options, diags, sink);
     if (diags.has_errors()) return;
     if (args.has("taxonomies"))
       outputs.stage_if_changed(args.get("taxonomies"), encode_intermediate(Kind::kTaxonomies, producer, result.taxonomies));
     outputs.stage_if_changed(site_path, encode_intermediate(Kind::kSite, producer, result.site));
-    outputs.stage_if_changed(table_path, encode_intermediate(Kind::kPageTable, producer, result.table));
     outputs.commit();
     keep_until_exit(std::move(shards));
     keep_until_exit(std::move(result));

@@ -132,7 +132,7 @@ class Linker {
   Linker(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options, Diagnostics& diags)
       : config_(config), shards_(shards), options_(options), diags_(diags), base_(config.base_path()) {}
 
-  LinkSummary run(const LinkFileSink& sink) {
+  LinkSummary run(const LinkSink& sink) {
     collect_pages();
     build_sections();
     assign_urls();
@@ -624,7 +624,7 @@ class Linker {
 
   // --- output ---------------------------------------------------------------------------
 
-  PageRef ref_to(size_t i) const { return {nodes_[i].title, nodes_[i].url}; }
+  BasicPageRef<std::string_view> ref_to(size_t i) const { return {nodes_[i].title, nodes_[i].url}; }
 
   Site make_site() const {
     Site site;
@@ -655,18 +655,18 @@ class Linker {
   // The link files, and the page table and taxonomies beside them, made on options_.threads
   // threads. Making one only reads the linker's tables; its broken references are kept and
   // reported afterwards, in file order, so the diagnostics do not depend on the threads' timing.
-  void make_link_files(const LinkFileSink& sink, LinkSummary& summary) {
+  void make_link_files(const LinkSink& sink, LinkSummary& summary) {
     std::vector<std::vector<size_t>> members(generated_shard() + 1 + options_.term_shards);
     for (size_t i = 0; i < nodes_.size(); ++i) members[nodes_[i].shard].push_back(i);
     std::vector<std::vector<BrokenRef>> broken(members.size());
     parallel_for(1 + members.size(), options_.threads, [&](size_t task) {
       if (task == 0) {  // the biggest task first, while the other threads start on the files
-        summary.table = make_table();
+        sink.page_table(make_table());
         summary.taxonomies = make_taxonomies();
         return;
       }
       const size_t file = task - 1;
-      sink(file, make_shard(members[file], broken[file]));
+      sink.link_file(file, make_shard(members[file], broken[file]));
     });
     for (const std::vector<BrokenRef>& refs : broken)
       for (const BrokenRef& b : refs) report(*b.from, *b.link, b.message);
@@ -679,8 +679,8 @@ class Linker {
     std::string message;
   };
 
-  LinkShard make_shard(const std::vector<size_t>& members, std::vector<BrokenRef>& broken) const {
-    LinkShard out;
+  LinkShardView make_shard(const std::vector<size_t>& members, std::vector<BrokenRef>& broken) const {
+    LinkShardView out;
     std::set<std::string> listed;
     for (size_t i : members) {
       const Node& n = nodes_[i];
@@ -694,9 +694,9 @@ class Linker {
     return out;
   }
 
-  SectionListing listing(const std::string& key) const {
+  BasicSectionListing<std::string_view> listing(const std::string& key) const {
     const Section& sec = sections_.at(key);
-    SectionListing l{key, nodes_[sec.page].url, {}};
+    BasicSectionListing<std::string_view> l{sec.key, nodes_[sec.page].url, {}};
     for (const std::string& child : sec.children) {
       const Node& c = nodes_[sections_.at(child).page];
       l.items.push_back({c.title, c.url, true});
@@ -705,18 +705,18 @@ class Linker {
     return l;
   }
 
-  PageLinks page_links(size_t i, std::vector<BrokenRef>& broken) const {
+  BasicPageLinks<std::string_view> page_links(size_t i, std::vector<BrokenRef>& broken) const {
     const Node& n = nodes_[i];
-    PageLinks pl;
-    pl.rel = n.meta ? n.meta->rel : std::string();
+    BasicPageLinks<std::string_view> pl;
+    if (n.meta) pl.rel = n.meta->rel;
     pl.kind = n.kind;
     pl.url = n.url;
     pl.output = n.output;
     pl.section = n.section;
     pl.title = n.title;
-    pl.cascade = n.cascade;
-    pl.aliases = n.aliases;
-    pl.terms = n.terms;
+    pl.cascade.value = &n.cascade;
+    pl.aliases.assign(n.aliases.begin(), n.aliases.end());
+    for (const TermRef& t : n.terms) pl.terms.push_back({t.taxonomy, t.name, t.url});
     for (size_t r : n.related) pl.related.push_back(ref_to(r));
     for (size_t f : feed_of(n)) pl.feed.push_back(child_entry(f, false));
     pl.in_feed = i < in_feed_.size() && in_feed_[i];
@@ -727,7 +727,7 @@ class Linker {
         for (size_t p : terms_[n.term].pages) pl.children.push_back(child_entry(p, false));
       } else {
         for (size_t k : terms_in(n.taxonomy)) {
-          ChildEntry e = child_entry(terms_[k].node, false);
+          BasicChildEntry<std::string_view> e = child_entry(terms_[k].node, false);
           e.count = static_cast<uint32_t>(terms_[k].pages.size());
           pl.children.push_back(std::move(e));
         }
@@ -761,9 +761,9 @@ class Linker {
     return kNone;
   }
 
-  ChildEntry child_entry(size_t i, bool is_section) const {
+  BasicChildEntry<std::string_view> child_entry(size_t i, bool is_section) const {
     const Node& c = nodes_[i];
-    ChildEntry e;
+    BasicChildEntry<std::string_view> e;
     e.title = c.title;
     e.url = c.url;
     e.is_section = is_section;
@@ -1013,10 +1013,17 @@ class Linker {
     return true;
   }
 
-  PageTable make_table() const {
-    PageTable t;
-    for (const Node& n : nodes_) {
-      PageTableEntry e;
+  PageTableView make_table() const {
+    std::vector<size_t> by_url(nodes_.size());  // sorting indices, not entries: fewer bytes moved
+    for (size_t i = 0; i < by_url.size(); ++i) by_url[i] = i;
+    std::sort(by_url.begin(), by_url.end(), [&](size_t a, size_t b) {
+      return nodes_[a].url != nodes_[b].url ? nodes_[a].url < nodes_[b].url : a < b;
+    });
+    PageTableView t;
+    t.pages.reserve(by_url.size());
+    for (size_t i : by_url) {
+      const Node& n = nodes_[i];
+      BasicPageTableEntry<std::string_view> e;
       e.kind = n.kind;
       e.url = n.url;
       e.title = n.title;
@@ -1030,11 +1037,9 @@ class Linker {
         e.sitemap = in_sitemap(*n.front);
       }
       if (n.kind == kKind404) e.sitemap = false;
-      e.aliases = n.alias_urls;
+      e.aliases.assign(n.alias_urls.begin(), n.alias_urls.end());
       t.pages.push_back(std::move(e));
     }
-    std::sort(t.pages.begin(), t.pages.end(),
-              [](const PageTableEntry& a, const PageTableEntry& b) { return a.url < b.url; });
     return t;
   }
 
@@ -1063,9 +1068,22 @@ class Linker {
 }  // namespace
 
 LinkSummary link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
-                      Diagnostics& diags, const LinkFileSink& sink) {
+                      Diagnostics& diags, const LinkSink& sink) {
   return Linker(config, shards, options, diags).run(sink);
 }
+
+namespace {
+// A written form read back: what a later step would decode from the file.
+template <class Owned, class View>
+Owned decoded(const View& view) {
+  msgpack::sbuffer buf;
+  msgpack::pack(buf, view);
+  msgpack::object_handle oh = msgpack::unpack(buf.data(), buf.size());
+  Owned out;
+  oh.get().convert(out);
+  return out;
+}
+}  // namespace
 
 LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
                      Diagnostics& diags) {
@@ -1073,11 +1091,15 @@ LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards,
   r.shards.resize(shards.size());
   r.term_shards.resize(options.term_shards);
   // Each file is handed over once, into its own presized slot: threads never share one.
-  static_cast<LinkSummary&>(r) = link_site(config, shards, options, diags, [&](size_t file, const LinkShard& links) {
-    if (file < shards.size()) r.shards[file] = links;
-    else if (file == shards.size()) r.generated = links;
-    else r.term_shards[file - shards.size() - 1] = links;
-  });
+  LinkSink sink;
+  sink.link_file = [&](size_t file, const LinkShardView& view) {
+    LinkShard links = decoded<LinkShard>(view);
+    if (file < shards.size()) r.shards[file] = std::move(links);
+    else if (file == shards.size()) r.generated = std::move(links);
+    else r.term_shards[file - shards.size() - 1] = std::move(links);
+  };
+  sink.page_table = [&](const PageTableView& view) { r.table = decoded<PageTable>(view); };
+  static_cast<LinkSummary&>(r) = link_site(config, shards, options, diags, sink);
   return r;
 }
 

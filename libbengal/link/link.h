@@ -34,36 +34,42 @@ struct LinkOptions {
   unsigned threads = 1;                    // threads that make the link files
 };
 
-// What bengal-link writes besides the link files.
+// What bengal-link writes that is small enough to hand back whole.
 struct LinkSummary {
   Site site;
-  PageTable table;
   Taxonomies taxonomies;
 };
 
-// Receives each link file as it is made. Files are numbered as LinkResult orders them: one per
-// input MetaShard, then the generated pages' (sections and home without a source file), then
-// options.term_shards term shards (taxonomy and term pages). Called once per file, from up to
-// options.threads threads at once, errors or not: the caller decides what to keep.
-using LinkFileSink = std::function<void(size_t file, const LinkShard& links)>;
+// Receives the large outputs as they are made, so that those of a large site are never all in
+// memory. Their strings are views into the linker's tables, valid only during the call.
+struct LinkSink {
+  // Each link file, numbered as LinkResult orders them: one per input MetaShard, then the
+  // generated pages' (sections and home without a source file), then options.term_shards term
+  // shards (taxonomy and term pages). Called once per file, from up to options.threads threads
+  // at once, errors or not: the caller decides what to keep.
+  std::function<void(size_t file, const LinkShardView& links)> link_file;
+  // The page table, once, from any of those threads.
+  std::function<void(const PageTableView& table)> page_table;
+};
 
 struct LinkResult : LinkSummary {
   std::vector<LinkShard> shards;       // one per input MetaShard, same order
   LinkShard generated;                 // section and home pages that have no source file
   std::vector<LinkShard> term_shards;  // options.term_shards of them: taxonomy and term pages
+  PageTable table;
 };
 
 // Which of `count` term shards a taxonomy page ("tags") or term page ("tags/go") goes to:
 // by a hash of its path, so a term stays in its shard as the site changes.
 uint32_t term_shard_of(const std::string& path, uint32_t count);
 
-// Links the site, handing each link file to `sink` as soon as it is made, so that the files of
-// a large site are never all in memory. Diagnostics come out in the same order whatever the
-// thread count: by link file, then page, then reference.
+// Links the site, handing the link files and the page table to `sink` as they are made.
+// Diagnostics come out in the same order whatever the thread count: by link file, then page,
+// then reference.
 LinkSummary link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
-                      Diagnostics& diags, const LinkFileSink& sink);
+                      Diagnostics& diags, const LinkSink& sink);
 
-// The same, with every link file kept in the result.
+// The same, with every output kept in the result (decoded from the bytes bengal-link writes).
 LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
                      Diagnostics& diags);
 

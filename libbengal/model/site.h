@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "format/json_msgpack.h"
@@ -27,37 +28,49 @@ inline constexpr const char* kKindTaxonomy = "taxonomy";  // /tags/: the list of
 inline constexpr const char* kKindTerm = "term";          // /tags/go/: the pages with one term
 inline constexpr const char* kKind404 = "404";            // /404.html: what a server shows for a missing page
 
-struct PageRef {
-  std::string title;
-  std::string url;  // empty: no such page (e.g. no `prev` for the first page)
+// The types bengal-link writes come in two forms with one wire format: Basic<T><std::string>,
+// which every reader decodes into, and Basic<T><std::string_view>, which the linker packs
+// from the strings it already holds instead of copying each title, URL and summary into
+// every page that lists it (most of what it writes).
+template <class Str>
+struct BasicPageRef {
+  Str title;
+  Str url;  // empty: no such page (e.g. no `prev` for the first page)
   BENGAL_DEFINE_MAP(title, url);
 };
+using PageRef = BasicPageRef<std::string>;
 
 // A child of a section, in section order, for navigation and list pages.
-struct ListItem {
-  std::string title;
-  std::string url;
+template <class Str>
+struct BasicListItem {
+  Str title;
+  Str url;
   bool is_section = false;
   BENGAL_DEFINE_MAP(title, url, is_section);
 };
+using ListItem = BasicListItem<std::string>;
 
-struct ChildEntry {
-  std::string title;
-  std::string url;
-  std::string summary;
-  std::string date;
+template <class Str>
+struct BasicChildEntry {
+  Str title;
+  Str url;
+  Str summary;
+  Str date;
   bool is_section = false;
   uint32_t count = 0;  // on a taxonomy page: how many pages have the term
   BENGAL_DEFINE_MAP(title, url, summary, date, is_section, count);
 };
+using ChildEntry = BasicChildEntry<std::string>;
 
 // One of a page's taxonomy terms, linked to its term page.
-struct TermRef {
-  std::string taxonomy;  // "tags"
-  std::string name;      // "Go", as the pages spell it
-  std::string url;       // "/tags/go/"
+template <class Str>
+struct BasicTermRef {
+  Str taxonomy;  // "tags"
+  Str name;      // "Go", as the pages spell it
+  Str url;       // "/tags/go/"
   BENGAL_DEFINE_MAP(taxonomy, name, url);
 };
+using TermRef = BasicTermRef<std::string>;
 
 struct ResolvedLink {
   std::string href;   // URL with "#anchor" when the reference named one
@@ -65,29 +78,45 @@ struct ResolvedLink {
   BENGAL_DEFINE_MAP(href, title);
 };
 
-struct PageLinks {
-  std::string rel;      // content-relative source; "" for a generated page
-  std::string kind;     // home, section, page, taxonomy or term
-  std::string url;      // site URL path, base path included: "/docs/intro/"
-  std::string output;   // file under the output folder: "docs/intro/index.html"
-  std::string section;  // section key the page lives in ("" = root); a section page's own key
-  std::string title;
-  std::vector<ResolvedLink> links;  // one per PageMeta::links entry
-  std::vector<PageRef> breadcrumbs;  // from the home page down to the parent, page excluded
-  PageRef prev;
-  PageRef next;
-  std::vector<ChildEntry> children;  // list pages: the section's pages and subsections; term pages:
-                                     // the term's pages; taxonomy pages: the terms
-  std::vector<PageRef> related;      // pages sharing the most taxonomy terms, best first
-  std::vector<ChildEntry> feed;      // home, section and term pages: their newest pages (below
-                                     // them, for home and sections), newest first
-  std::vector<TermRef> terms;        // the page's taxonomy terms, by taxonomy then as written
-  std::vector<std::string> aliases;  // redirect files to write, under the output folder
-  nlohmann::json cascade = nlohmann::json::object();  // front matter keys set by ancestors' cascades
+// A JSON value packed from where it lives (the string_view form's `cascade`).
+struct JsonRef {
+  const nlohmann::json* value = nullptr;
+  template <class Packer>
+  void msgpack_pack(Packer& pk) const {
+    pk.pack(*value);
+  }
+};
+
+template <class Str>
+struct BasicPageLinks {
+  using Json = std::conditional_t<std::is_same_v<Str, std::string>, nlohmann::json, JsonRef>;
+  static Json empty_object() {
+    if constexpr (std::is_same_v<Json, nlohmann::json>) return nlohmann::json::object();
+    else return {};
+  }
+  Str rel;      // content-relative source; "" for a generated page
+  Str kind;     // home, section, page, taxonomy or term
+  Str url;      // site URL path, base path included: "/docs/intro/"
+  Str output;   // file under the output folder: "docs/intro/index.html"
+  Str section;  // section key the page lives in ("" = root); a section page's own key
+  Str title;
+  std::vector<ResolvedLink> links;        // one per PageMeta::links entry
+  std::vector<BasicPageRef<Str>> breadcrumbs;  // from the home page down to the parent, page excluded
+  BasicPageRef<Str> prev;
+  BasicPageRef<Str> next;
+  std::vector<BasicChildEntry<Str>> children;  // list pages: the section's pages and subsections; term
+                                               // pages: the term's pages; taxonomy pages: the terms
+  std::vector<BasicPageRef<Str>> related;      // pages sharing the most taxonomy terms, best first
+  std::vector<BasicChildEntry<Str>> feed;      // home, section and term pages: their newest pages
+                                               // (below them, for home and sections), newest first
+  std::vector<BasicTermRef<Str>> terms;  // the page's taxonomy terms, by taxonomy then as written
+  std::vector<Str> aliases;              // redirect files to write, under the output folder
+  Json cascade = empty_object();         // front matter keys set by ancestors' cascades
   bool in_feed = false;  // [feeds] content = "full": some feed carries this page's content
   BENGAL_DEFINE_MAP(rel, kind, url, output, section, title, links, breadcrumbs, prev, next, children, related,
                     feed, terms, aliases, cascade, in_feed);
 };
+using PageLinks = BasicPageLinks<std::string>;
 
 // Home, section and term pages: the lists that are paginated and have feeds.
 inline bool is_list_with_feed(const std::string& kind) {
@@ -119,18 +148,23 @@ inline std::string pager_output(const std::string& output, size_t number) {
   return beside_page(output, "page/" + std::to_string(number) + "/index.html");
 }
 
-struct SectionListing {
-  std::string key;
-  std::string url;  // the section page's URL
-  std::vector<ListItem> items;
+template <class Str>
+struct BasicSectionListing {
+  Str key;
+  Str url;  // the section page's URL
+  std::vector<BasicListItem<Str>> items;
   BENGAL_DEFINE_MAP(key, url, items);
 };
+using SectionListing = BasicSectionListing<std::string>;
 
-struct LinkShard {
-  std::vector<PageLinks> pages;
-  std::vector<SectionListing> sections;  // listings for every section on these pages' paths
+template <class Str>
+struct BasicLinkShard {
+  std::vector<BasicPageLinks<Str>> pages;
+  std::vector<BasicSectionListing<Str>> sections;  // listings for every section on these pages' paths
   BENGAL_DEFINE_MAP(pages, sections);
 };
+using LinkShard = BasicLinkShard<std::string>;
+using LinkShardView = BasicLinkShard<std::string_view>;
 
 struct SiteSection {
   std::string key;     // "docs/guide"; "" is the home section
@@ -194,25 +228,30 @@ struct Taxonomies {
   BENGAL_DEFINE_MAP(taxonomies);
 };
 
-struct PageTableEntry {
-  std::string rel;
-  std::string source;
-  std::string kind;
-  std::string url;
-  std::string title;
-  std::string section;
-  std::string date;
-  std::string lastmod;
-  std::string description;
+template <class Str>
+struct BasicPageTableEntry {
+  Str rel;
+  Str source;
+  Str kind;
+  Str url;
+  Str title;
+  Str section;
+  Str date;
+  Str lastmod;
+  Str description;
   bool sitemap = true;  // false: front matter `sitemap: false` (or `sitemap: {disable: true}`)
-  std::vector<std::string> aliases;  // URL paths that redirect here
+  std::vector<Str> aliases;  // URL paths that redirect here
   BENGAL_DEFINE_MAP(rel, source, kind, url, title, section, date, lastmod, description, sitemap, aliases);
 };
+using PageTableEntry = BasicPageTableEntry<std::string>;
 
-struct PageTable {
-  std::vector<PageTableEntry> pages;  // sorted by url
+template <class Str>
+struct BasicPageTable {
+  std::vector<BasicPageTableEntry<Str>> pages;  // sorted by url
   BENGAL_DEFINE_MAP(pages);
 };
+using PageTable = BasicPageTable<std::string>;
+using PageTableView = BasicPageTable<std::string_view>;
 
 // bengal-render's output: every file of the shard's pages, under the output folder.
 struct OutputFile {
