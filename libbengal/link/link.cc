@@ -801,33 +801,35 @@ class Linker {
     return it == by_rel_.end() ? nullptr : &nodes_[it->second];
   }
 
-  // The source files a reference path may name: itself if it ends in .md, else the page
-  // file, or the folder's section page.
-  static void add_candidates(std::vector<std::string>& out, const std::optional<std::string>& p) {
-    if (!p) return;
-    if (ends_with(*p, ".md")) {
-      out.push_back(*p);
-      return;
-    }
-    out.push_back(*p + ".md");
-    out.push_back(join_path(*p, "_index.md"));
-    out.push_back(join_path(*p, "index.md"));
+  // Offers `visit` the source files a reference path may name until it accepts one: the path
+  // itself if it ends in .md, else the page file, then the folder's section page. Made one at
+  // a time: the first is nearly always the page, and a site has a reference on every page.
+  template <class Visit>
+  static bool visit_candidates(const std::optional<std::string>& p, const Visit& visit) {
+    if (!p) return false;
+    if (ends_with(*p, ".md")) return visit(*p);
+    return visit(*p + ".md") || visit(join_path(*p, "_index.md")) || visit(join_path(*p, "index.md"));
   }
 
-  // Candidate source files for a reference path, most specific first.
-  std::vector<std::string> candidates(const PageMeta& from, const OutLink& l, const std::string& path) const {
-    std::vector<std::string> out;
-    std::string here = dirname(from.rel);
-    auto add = [&](const std::optional<std::string>& p) { add_candidates(out, p); };
-    if (l.kind == static_cast<uint8_t>(LinkKind::kMarkdown)) {
-      add(resolve_relative(here, path));
-    } else if (starts_with(path, "./") || starts_with(path, "../")) {
-      add(resolve_relative(here, path));
-    } else {
-      add(normalize_relative(path[0] == '/' ? path.substr(1) : path));  // from the content root
-      add(resolve_relative(here, path));                                 // then beside the page
-    }
-    return out;
+  // The same for every reading of a reference path, most specific first.
+  template <class Visit>
+  static bool visit_candidates(const PageMeta& from, const OutLink& l, const std::string& path, const Visit& visit) {
+    const std::string here = dirname(from.rel);
+    if (l.kind == static_cast<uint8_t>(LinkKind::kMarkdown) || starts_with(path, "./") || starts_with(path, "../"))
+      return visit_candidates(resolve_relative(here, path), visit);
+    return visit_candidates(normalize_relative(path[0] == '/' ? path.substr(1) : path), visit) ||  // content root
+           visit_candidates(resolve_relative(here, path), visit);                                  // beside the page
+  }
+
+  // Every candidate, for the message when none is a page.
+  template <class... Reference>
+  static std::vector<std::string> all_candidates(const Reference&... reference) {
+    std::vector<std::string> tried;
+    visit_candidates(reference..., [&](const std::string& c) {
+      tried.push_back(c);
+      return false;
+    });
+    return tried;
   }
 
   ResolvedLink resolve(const PageMeta& from, const OutLink& l, std::vector<BrokenRef>& broken) const {
@@ -849,12 +851,8 @@ class Linker {
         return {};
       }
     } else {
-      std::vector<std::string> tried = candidates(from, l, path);
-      for (const std::string& c : tried) {
-        if ((target = find_page(c))) break;
-      }
-      if (!target) {
-        broken_ref("broken reference '" + l.target + "': " + missing_page(path, tried));
+      if (!visit_candidates(from, l, path, [&](const std::string& c) { return (target = find_page(c)) != nullptr; })) {
+        broken_ref("broken reference '" + l.target + "': " + missing_page(path, all_candidates(from, l, path)));
         return {};
       }
     }
@@ -909,11 +907,11 @@ class Linker {
   // ref("path") name it. `why` receives the message when there is none.
   const Node* find_from_root(const std::string& path, std::string& why) const {
     if (starts_with(path, kIdPrefix)) return find_by_id(path.substr(kIdPrefix.size()), why);
-    std::vector<std::string> tried;
-    add_candidates(tried, normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path));
-    for (const std::string& c : tried)
-      if (const Node* n = find_page(c)) return n;
-    why = missing_page(path, tried);
+    const std::optional<std::string> from_root = normalize_relative(!path.empty() && path[0] == '/' ? path.substr(1) : path);
+    const Node* target = nullptr;
+    if (visit_candidates(from_root, [&](const std::string& c) { return (target = find_page(c)) != nullptr; }))
+      return target;
+    why = missing_page(path, all_candidates(from_root));
     return nullptr;
   }
 

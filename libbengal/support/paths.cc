@@ -6,24 +6,22 @@ namespace bengal {
 
 std::optional<std::string> normalize_relative(std::string_view path) {
   if (!path.empty() && path[0] == '/') return std::nullopt;
-  std::vector<std::string_view> parts;
+  std::string out;  // built in place: ".." cuts back to the last '/'
+  out.reserve(path.size());
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
     if (slash == std::string_view::npos) slash = path.size();
     std::string_view part = path.substr(start, slash - start);
     if (part == "..") {
-      if (parts.empty()) return std::nullopt;
-      parts.pop_back();
+      if (out.empty()) return std::nullopt;
+      size_t cut = out.rfind('/');
+      out.resize(cut == std::string::npos ? 0 : cut);
     } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
+      if (!out.empty()) out += '/';
+      out.append(part);
     }
     start = slash + 1;
-  }
-  std::string out;
-  for (std::string_view p : parts) {
-    if (!out.empty()) out += '/';
-    out.append(p);
   }
   return out;
 }
