@@ -117,11 +117,14 @@ int main(int argc, char** argv) {
     const std::string producer = producer_of(kSpec.name);
     StagedWrites outputs;
     LinkSink sink;
+    auto stage = [&](const std::string& path, const msgpack::sbuffer& bytes) {
+      outputs.stage_if_changed(path, std::string_view(bytes.data(), bytes.size()));
+    };
     sink.link_file = [&](size_t file, const LinkShardView& links) {
-      outputs.stage_if_changed(link_paths[file], encode_intermediate(Kind::kLink, producer, links));
+      stage(link_paths[file], encode_intermediate_buffer(Kind::kLink, producer, links));
     };
     sink.page_table = [&](const PageTableView& table) {
-      outputs.stage_if_changed(table_path, encode_intermediate(Kind::kPageTable, producer, table));
+      stage(table_path, encode_intermediate_buffer(Kind::kPageTable, producer, table));
     };
     LinkSummary result = link_site(config, shards, options, diags, sink);
     if (diags.has_errors()) return;

@@ -33,9 +33,10 @@ const KindInfo& kind_info(Kind kind);
 // "bengal-scan 0.1.0": the producer recorded in every envelope a tool writes.
 std::string producer_of(std::string_view tool);
 
-// Packs an envelope around a body that msgpack-cxx can pack.
+// Packs an envelope around a body that msgpack-cxx can pack, into the buffer it was packed
+// in: a large file is then held once (the buffer grows by realloc, which moves no bytes).
 template <class Body>
-std::string encode_intermediate(Kind kind, std::string_view producer, const Body& body) {
+msgpack::sbuffer encode_intermediate_buffer(Kind kind, std::string_view producer, const Body& body) {
   const KindInfo& info = kind_info(kind);
   msgpack::sbuffer buf;
   msgpack::packer<msgpack::sbuffer> pk(buf);
@@ -45,6 +46,13 @@ std::string encode_intermediate(Kind kind, std::string_view producer, const Body
   pk.pack(info.current_schema);
   pk.pack(producer);
   pk.pack(body);
+  return buf;
+}
+
+// The same, as a string.
+template <class Body>
+std::string encode_intermediate(Kind kind, std::string_view producer, const Body& body) {
+  msgpack::sbuffer buf = encode_intermediate_buffer(kind, producer, body);
   return std::string(buf.data(), buf.size());
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -129,7 +128,7 @@ std::string logical_path(const std::string& rel, bool section_page) {
 
 class Linker {
  public:
-  Linker(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options, Diagnostics& diags)
+  Linker(const Config& config, std::vector<MetaShard>& shards, const LinkOptions& options, Diagnostics& diags)
       : config_(config), shards_(shards), options_(options), diags_(diags), base_(config.base_path()) {}
 
   LinkSummary run(const LinkSink& sink) {
@@ -161,8 +160,9 @@ class Linker {
     return generated_shard() + 1 + term_shard_of(path, options_.term_shards);
   }
 
-  // Pages from every shard, with their cascades applied; excluded pages (drafts, future,
-  // expired) are set aside with the reason, for a clear message when something links to one.
+  // Pages from every shard, with their cascades applied (to their front matter, in place);
+  // excluded pages (drafts, future, expired) are set aside with the reason, for a clear
+  // message when something links to one.
   void collect_pages() {
     std::vector<const PageMeta*> sections;
     for (const MetaShard& s : shards_)
@@ -175,25 +175,29 @@ class Linker {
     std::stable_sort(sections.begin(), sections.end(),
                      [&](const PageMeta* a, const PageMeta* b) { return depth(a) < depth(b); });
     Cascades cascades;
-    for (const PageMeta* m : sections)
-      if (exclusion(effective_front(*m, true, cascades).front()).empty()) cascades.add(dirname(m->rel), *m, diags_);
+    for (const PageMeta* m : sections) {
+      FrontMatter cascaded = m->front;
+      apply_cascade(cascaded, cascade_of(*m, true, cascades));
+      if (exclusion(cascaded).empty()) cascades.add(dirname(m->rel), *m, diags_);
+    }
 
-    // Each page's cascaded front matter and whether it is published depend on that page alone:
-    // worked out on every thread, then collected in order.
-    std::vector<std::pair<size_t, const PageMeta*>> pages;
+    // Each page's cascade and whether it is published depend on that page alone: worked out on
+    // every thread, then collected in order. Nothing reads a page's own front matter after
+    // this (its `positions` still say which keys the page itself set).
+    std::vector<std::pair<size_t, PageMeta*>> pages;
     for (size_t s = 0; s < shards_.size(); ++s)
-      for (const PageMeta& m : shards_[s].pages) pages.push_back({s, &m});
-    std::vector<std::optional<Effective>> effective(pages.size());
+      for (PageMeta& m : shards_[s].pages) pages.push_back({s, &m});
+    std::vector<nlohmann::json> cascade(pages.size());
     std::vector<std::string> excluded(pages.size());
     parallel_for(pages.size(), options_.threads, [&](size_t k) {
-      const PageMeta& m = *pages[k].second;
-      effective[k].emplace(effective_front(m, is_section_page(m.rel, keys), cascades));
-      excluded[k] = exclusion(effective[k]->front());
+      PageMeta& m = *pages[k].second;
+      cascade[k] = cascade_of(m, is_section_page(m.rel, keys), cascades);
+      apply_cascade(m.front, cascade[k]);
+      excluded[k] = exclusion(m.front);
     });
     for (size_t k = 0; k < pages.size(); ++k) {
       const auto [s, meta] = pages[k];
       const PageMeta& m = *meta;
-      Effective& e = *effective[k];
       if (!excluded[k].empty()) {
         excluded_[m.rel] = std::move(excluded[k]);
         continue;
@@ -202,35 +206,19 @@ class Linker {
       n.meta = &m;
       n.front = &m.front;
       n.shard = s;
-      if (e.cascaded) {
-        n.cascade = std::move(e.cascade);
-        cascaded_fronts_.push_back(std::move(*e.cascaded));
-        n.front = &cascaded_fronts_.back();
-      }
+      n.cascade = std::move(cascade[k]);
       if (!n.front->date.empty()) n.time = unix_time_of(n.front->date);
       by_rel_[m.rel] = nodes_.size();
       nodes_.push_back(std::move(n));
     }
   }
 
-  struct Effective {
-    const PageMeta& meta;
-    nlohmann::json cascade = nlohmann::json::object();  // the keys the page's ancestors gave it
-    std::optional<FrontMatter> cascaded;                // with them applied (copied only then)
-    const FrontMatter& front() const { return cascaded ? *cascaded : meta.front; }
-  };
-
-  Effective effective_front(const PageMeta& m, bool section_page, const Cascades& cascades) const {
-    Effective e{m};
+  // The keys the cascades of a page's ancestors give it (an empty object when none do).
+  nlohmann::json cascade_of(const PageMeta& m, bool section_page, const Cascades& cascades) const {
     std::string section = section_of(m.rel, section_page);
-    if (cascades.empty() || (section_page && section.empty())) return e;  // home has no ancestors
-    e.cascade = cascades.for_page(m.front, section_page ? parent_key(section) : section,
-                                  logical_path(m.rel, section_page), section_page ? kKindSection : kKindPage);
-    if (!e.cascade.empty()) {
-      e.cascaded = m.front;
-      apply_cascade(*e.cascaded, e.cascade);
-    }
-    return e;
+    if (cascades.empty() || (section_page && section.empty())) return nlohmann::json::object();  // home
+    return cascades.for_page(m.front, section_page ? parent_key(section) : section, logical_path(m.rel, section_page),
+                             section_page ? kKindSection : kKindPage);
   }
 
   // Why a page is not published, or "".
@@ -1042,12 +1030,11 @@ class Linker {
   }
 
   const Config& config_;
-  const std::vector<MetaShard>& shards_;
+  std::vector<MetaShard>& shards_;
   const LinkOptions& options_;
   Diagnostics& diags_;
   std::string base_;
   std::vector<Node> nodes_;
-  std::deque<FrontMatter> cascaded_fronts_;  // front matter of pages a cascade reached
   std::unordered_map<std::string, size_t> by_rel_;
   std::map<std::string, std::string> excluded_;  // rel -> why it is not published
   std::map<std::string, size_t> by_id_;          // front matter id -> node
@@ -1065,7 +1052,7 @@ class Linker {
 
 }  // namespace
 
-LinkSummary link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
+LinkSummary link_site(const Config& config, std::vector<MetaShard>& shards, const LinkOptions& options,
                       Diagnostics& diags, const LinkSink& sink) {
   return Linker(config, shards, options, diags).run(sink);
 }
@@ -1083,7 +1070,7 @@ Owned decoded(const View& view) {
 }
 }  // namespace
 
-LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
+LinkResult link_site(const Config& config, std::vector<MetaShard> shards, const LinkOptions& options,
                      Diagnostics& diags) {
   LinkResult r;
   r.shards.resize(shards.size());

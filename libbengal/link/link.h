@@ -65,12 +65,13 @@ uint32_t term_shard_of(const std::string& path, uint32_t count);
 
 // Links the site, handing the link files and the page table to `sink` as they are made.
 // Diagnostics come out in the same order whatever the thread count: by link file, then page,
-// then reference.
-LinkSummary link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
+// then reference. Cascades are applied to the pages' front matter in place, so that a large
+// site's is not held twice.
+LinkSummary link_site(const Config& config, std::vector<MetaShard>& shards, const LinkOptions& options,
                       Diagnostics& diags, const LinkSink& sink);
 
 // The same, with every output kept in the result (decoded from the bytes bengal-link writes).
-LinkResult link_site(const Config& config, const std::vector<MetaShard>& shards, const LinkOptions& options,
+LinkResult link_site(const Config& config, std::vector<MetaShard> shards, const LinkOptions& options,
                      Diagnostics& diags);
 
 // "getting-started" -> "Getting started": the title of a page or section that sets none.

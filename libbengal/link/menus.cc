@@ -60,10 +60,14 @@ void sort_tree(std::vector<MenuEntry>& entries) {
 std::vector<MenuItem> front_matter_menu_items(const PageMeta& page, const std::string& url, const std::string& title,
                                               Diagnostics& diags) {
   std::vector<MenuItem> items;
+  // Only what the page wrote itself (`positions` says which keys): bengal-link applies
+  // cascades to the front matter in place, and a cascade puts no page in a menu.
+  const auto& own = page.front.positions;
   auto it = page.front.params.find("menu");
-  if (it == page.front.params.end()) return items;
+  if (it == page.front.params.end() || !own.count("menu")) return items;
+  const int64_t weight = own.count("weight") ? page.front.weight : 0;
   auto item_for = [&](const std::string& menu) {
-    return MenuItem{menu, page.rel, title, url, "", page.front.weight, menu_key_loc(page)};
+    return MenuItem{menu, page.rel, title, url, "", weight, menu_key_loc(page)};
   };
   const nlohmann::json& menu = *it;
   if (menu.is_string()) {

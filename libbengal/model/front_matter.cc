@@ -300,11 +300,11 @@ void collect_cascade(const FrontMatter& own, const nlohmann::json& cascade, nloh
 void apply_cascade(FrontMatter& front, const nlohmann::json& cascade) {
   if (cascade.empty()) return;
   Diagnostics checked_in_link;  // the values were checked where the cascade was written
-  FrontMatter applied = front;
-  apply_front_matter_entries(cascade_entries(cascade, {}), "", applied, checked_in_link);
-  for (const auto& [key, value] : front.params.items()) applied.params[key] = value;  // the page's own win
-  applied.positions = front.positions;
-  front = std::move(applied);
+  const nlohmann::json own_params = front.params;
+  auto own_positions = front.positions;  // positions say which keys the page itself set
+  apply_front_matter_entries(cascade_entries(cascade, {}), "", front, checked_in_link);
+  for (const auto& [key, value] : own_params.items()) front.params[key] = value;  // the page's own win
+  front.positions = std::move(own_positions);
 }
 
 // Days from 1970-01-01 to a date of the proleptic Gregorian calendar.

@@ -265,8 +265,20 @@ static bool same_bytes_on_disk(const std::string& path, std::string_view bytes) 
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || static_cast<size_t>(st.st_size) != bytes.size()) return false;
   // Same size: compare contents. Reading is cheaper than a rewrite that would wake up
-  // everything downstream; a big file is mapped rather than copied.
-  return bytes.size() < (1u << 20) ? read_file(path) == bytes : MappedFile(path).bytes() == bytes;
+  // everything downstream. In pieces, so that a big file is never held twice.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::string chunk(std::min<size_t>(bytes.size(), size_t{1} << 20), '\0');
+  size_t done = 0;
+  bool same = true;
+  while (same && done < bytes.size()) {
+    ssize_t n = ::pread(fd, chunk.data(), std::min(chunk.size(), bytes.size() - done), static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    same = n > 0 && bytes.substr(done, static_cast<size_t>(n)) == std::string_view(chunk.data(), static_cast<size_t>(n));
+    done += n > 0 ? static_cast<size_t>(n) : 0;
+  }
+  ::close(fd);
+  return same;
 }
 
 bool write_file_if_changed(const std::string& path, std::string_view bytes) {

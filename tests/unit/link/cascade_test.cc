@@ -226,6 +226,18 @@ TEST(LinkCascade, HomeCascadeReachesEveryPageButHome) {
   EXPECT_EQ(l.section("docs").children[0].summary, "Shared") << "listings see the cascaded description";
 }
 
+TEST(LinkCascade, PutsNoPageInAMenu) {
+  // bengal-link applies cascades to the front matter in place; menus still come from what
+  // each page wrote itself, with its own weight.
+  Linked l = link({shard({P("blog/_index.md").cascade({{"menu", "main"}, {"weight", 7}}), P("blog/a.md"),
+                          P("blog/b.md").param("menu", "main").weight(2)})});
+  EXPECT_EQ(l.messages(), Strings{});
+  EXPECT_EQ(l.page("blog/a.md").cascade, (json{{"menu", "main"}, {"weight", 7}}));
+  ASSERT_EQ(l.result.site.menus.at("main").size(), 1u);
+  EXPECT_EQ(l.result.site.menus.at("main")[0].url, "/blog/b/");
+  EXPECT_EQ(l.result.site.menus.at("main")[0].weight, 2);
+}
+
 TEST(LinkCascade, DraftExcludesEveryDescendant) {
   std::vector<MetaShard> in = {shard({P("blog/_index.md").cascade({{"draft", true}}), P("blog/a.md"),
                                       P("blog/sub/b.md"), P("docs/c.md").wiki("blog/a", 3, 4)})};

@@ -10,6 +10,7 @@ PageMeta page_with_menu(nlohmann::json menu, int64_t weight = 0) {
   m.rel = "about.md";
   m.source = "content/about.md";
   m.front.weight = weight;
+  if (weight) m.front.positions["weight"] = {3, 9};
   m.front.params["menu"] = std::move(menu);
   m.front.positions["menu"] = {4, 7};
   return m;
