@@ -13,8 +13,14 @@ namespace {
 using tmpl::Map;
 using tmpl::Value;
 
+// The values made here borrow the strings of the records they show (context.h): the shard's
+// records outlive its renders, and a page's context holds hundreds of strings.
+Value text(const std::string& s) { return Value::borrowed_string(s); }
+
 Value strings(const std::vector<std::string>& items) {
-  std::vector<Value> out(items.begin(), items.end());
+  std::vector<Value> out;
+  out.reserve(items.size());
+  for (const std::string& item : items) out.push_back(text(item));
   return Value::list(std::move(out));
 }
 
@@ -22,8 +28,8 @@ Value ref(const PageRef& r) {
   if (r.url.empty()) return Value();
   Map m;
   m.reserve(2);
-  m.set("title", r.title);
-  m.set("url", r.url);
+  m.set("title", text(r.title));
+  m.set("url", text(r.url));
   return Value(std::move(m));
 }
 
@@ -31,8 +37,8 @@ Value heading(const Heading& h, std::vector<Value> children = {}) {
   Map m;
   m.reserve(4);
   m.set("level", static_cast<int64_t>(h.level));
-  m.set("id", h.id);
-  m.set("text", h.text);
+  m.set("id", text(h.id));
+  m.set("text", text(h.text));
   m.set("children", Value::list(std::move(children)));
   return Value(std::move(m));
 }
@@ -66,10 +72,10 @@ Value toc(const PageMeta* meta) {
 Value child(const ChildEntry& c, size_t room = 0) {
   Map m;
   m.reserve(6 + room);
-  m.set("title", c.title);
-  m.set("url", c.url);
-  m.set("summary", c.summary);
-  m.set("date", c.date);
+  m.set("title", text(c.title));
+  m.set("url", text(c.url));
+  m.set("summary", text(c.summary));
+  m.set("date", text(c.date));
   m.set("is_section", c.is_section);
   m.set("count", static_cast<int64_t>(c.count));
   return Value(std::move(m));
@@ -117,8 +123,8 @@ Value terms(const std::vector<TermRef>& list) {
   for (const TermRef& t : list) {
     Map term;
     term.reserve(2);
-    term.set("name", t.name);
-    term.set("url", t.url);
+    term.set("name", text(t.name));
+    term.set("url", text(t.url));
     Value* entries = by_taxonomy.find(t.taxonomy);
     if (!entries) {
       by_taxonomy.set(t.taxonomy, Value::list({}));
@@ -191,9 +197,9 @@ Value menu_entries(const std::vector<MenuEntry>& entries, const std::string* pag
   for (const MenuEntry& e : entries) {
     bool child_active = false;
     Map m;
-    m.set("identifier", e.identifier);
-    m.set("name", e.name);
-    m.set("url", e.url);
+    m.set("identifier", text(e.identifier));
+    m.set("name", text(e.name));
+    m.set("url", text(e.url));
     m.set("weight", e.weight);
     m.set("children", menu_entries(e.children, page_url, base_path, &child_active));
     bool active = page_url && e.url == *page_url;
@@ -221,16 +227,16 @@ Value listing_context(const SectionListing& l) {
   for (const ListItem& item : l.items) {
     Map e;
     e.reserve(3);
-    e.set("title", item.title);
-    e.set("url", item.url);
+    e.set("title", text(item.title));
+    e.set("url", text(item.url));
     e.set("is_section", item.is_section);
     Value v(std::move(e));
     (item.is_section ? subsections : pages).push_back(v);
     entries.push_back(std::move(v));
   }
   Map m;
-  m.set("key", l.key);
-  m.set("url", l.url);
+  m.set("key", text(l.key));
+  m.set("url", text(l.url));
   m.set("entries", Value::list(std::move(entries)));
   m.set("pages", Value::list(std::move(pages)));
   m.set("subsections", Value::list(std::move(subsections)));
@@ -274,20 +280,20 @@ Value site_context(const Site& site, Value taxonomies) {
   for (const SiteSection& s : site.sections) {
     Map m;
     m.reserve(5);
-    m.set("key", s.key);
-    m.set("parent", s.parent);
-    m.set("title", s.title);
-    m.set("url", s.url);
+    m.set("key", text(s.key));
+    m.set("parent", text(s.parent));
+    m.set("title", text(s.title));
+    m.set("url", text(s.url));
     m.set("depth", static_cast<int64_t>(s.depth));
     sections.push_back(Value(std::move(m)));
     if (s.depth == 1) top_sections.push_back(sections.back());
   }
   Map m;
-  m.set("title", site.title);
-  m.set("baseurl", site.baseurl);
-  m.set("base_path", site.base_path);
-  m.set("language", site.language);
-  m.set("description", site.description);
+  m.set("title", text(site.title));
+  m.set("baseurl", text(site.baseurl));
+  m.set("base_path", text(site.base_path));
+  m.set("language", text(site.language));
+  m.set("description", text(site.description));
   m.set("rss", site.rss);
   m.set("atom", site.atom);
   m.set("search", site.search);
@@ -304,11 +310,11 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
                    const Pager* pager) {
   Map p;
   p.reserve(32);  // room for the keys below
-  p.set("kind", page.kind);
-  p.set("title", page.title);
-  p.set("url", page.url);
+  p.set("kind", text(page.kind));
+  p.set("title", text(page.title));
+  p.set("url", text(page.url));
   p.set("permalink", absolute_url(site_record, page.url));
-  p.set("section", page.section);
+  p.set("section", text(page.section));
   p.set("content", Value::safe_string(std::move(content)));
   p.set("toc", toc(meta));
   std::vector<Value> headings;
@@ -322,15 +328,15 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
   }
   p.set("headings", Value::list(std::move(headings)));
   p.set("has_h1", has_h1);
-  p.set("date", fm.date);
-  p.set("lastmod", fm.lastmod);
+  p.set("date", text(fm.date));
+  p.set("lastmod", text(fm.lastmod));
   p.set("tags", strings(fm.tags));
   p.set("categories", strings(fm.categories));
   p.set("terms", terms(page.terms));
-  p.set("description", fm.description);
-  p.set("layout", fm.layout);
+  p.set("description", text(fm.description));
+  p.set("layout", text(fm.layout));
   p.set("params", tmpl::from_json(fm.params));
-  p.set("summary", meta ? meta->summary : std::string());
+  p.set("summary", meta ? text(meta->summary) : Value(std::string()));
   uint32_t words = body ? body->word_count : 0;
   p.set("word_count", static_cast<int64_t>(words));
   p.set("reading_time", static_cast<int64_t>((words + 199) / 200));  // minutes at 200 words a minute

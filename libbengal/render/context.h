@@ -23,6 +23,10 @@
 
 namespace bengal {
 
+// The values made here borrow the strings of the records they show (tmpl::Value::
+// borrowed_string): keep the Site and the shard's records alive and unchanged while they are
+// used. taxonomies_context copies, so its records may go.
+
 // `taxonomies` is site.taxonomies: a value the caller may make lazily (render.cc).
 tmpl::Value site_context(const Site& site, tmpl::Value taxonomies = {});
 

@@ -29,6 +29,14 @@ Value Value::safe_string(std::string html) {
   return v;
 }
 
+Value Value::borrowed_string(const std::string& s) {
+  Value v;
+  v.kind_ = Kind::kString;
+  // The aliasing constructor over an empty owner: a pointer without a count to update.
+  v.ptr_ = std::shared_ptr<void>(std::shared_ptr<void>(), const_cast<std::string*>(&s));
+  return v;
+}
+
 namespace {
 class FunctionObject : public Object {
  public:

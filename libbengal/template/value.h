@@ -63,6 +63,9 @@ class Value {
   static Value undefined(const std::string* name = nullptr);
   // A string that is already HTML (Jinja's Markup): printed as is.
   static Value safe_string(std::string html);
+  // A string the host keeps alive and unchanged for as long as this value and its copies are
+  // used (a shard's records while its pages render): neither copied nor reference-counted.
+  static Value borrowed_string(const std::string& s);
   static Value string(std::string text, bool safe) { return safe ? safe_string(std::move(text)) : Value(std::move(text)); }
   static Value list(std::vector<Value> items) { return Value(List{std::move(items), false}); }
   static Value tuple(std::vector<Value> items) { return Value(List{std::move(items), true}); }
