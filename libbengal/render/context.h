@@ -64,4 +64,8 @@ tmpl::Value page_context(const Site& site_record, const tmpl::Value& site, const
 // Replaces the `paginator` of a context page_context made (null: the page is not paginated).
 void set_paginator(tmpl::Value& context, const PageLinks& page, const Pager* pager);
 
+// The context of a list page's feeds (rss.xml, atom.xml), from the one page_context made for
+// its HTML: the same values, without page.content and paginator.
+tmpl::Value feed_context(const tmpl::Value& context);
+
 }  // namespace bengal

@@ -115,13 +115,13 @@ struct ShardRenderer {
     std::vector<Pager> pagers = paginate(page, site_record.per_page);
     // One context for every pager: only `paginator` differs, and rebuilding the rest (a term
     // page's children are every page with the term) would make a list's cost O(pagers x children).
-    tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::move(content), nav);
+    tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::move(content), std::move(nav));
     for (size_t i = 0; i < pagers.size(); ++i) {
       set_paginator(context, page, pagers[i].per_page ? &pagers[i] : nullptr);
       out.push_back(render(*layout, context, i == 0 ? page.output : pager_output(page.output, i + 1)));
     }
     if (is_list_with_feed(page.kind) && has_own_folder(page.output)) {  // feeds beside the list
-      tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::string(), nav);
+      context = feed_context(context);
       if (site_record.full_feeds) add_content_slots(context);
       for (const char* name : {"rss.xml", "atom.xml"}) {
         if (!(name[0] == 'r' ? site_record.rss : site_record.atom)) continue;
@@ -141,13 +141,19 @@ struct ShardRenderer {
     for (const std::string& from : redirects) out.push_back(render_redirect(from, page.url));
   }
 
-  // Full feeds: each entry's item.content is a slot marker (feeds.h), filled site-wide.
+  // Full feeds: each entry's item.content is a slot marker (feeds.h), filled site-wide. The
+  // entries are copied: feed_context shares them with the page's HTML context.
   static void add_content_slots(tmpl::Value& context) {
     tmpl::Value* page = context.as_map().find("page");
     tmpl::Value* feed = page ? page->as_map().find("feed") : nullptr;
     if (!feed) return;
-    std::vector<tmpl::Value>& items = feed->as_list().items;
-    for (size_t i = 0; i < items.size(); ++i) items[i].as_map().set("content", feed_slot_marker(i));
+    std::vector<tmpl::Value> items;
+    for (const tmpl::Value& entry : feed->as_list().items) {
+      tmpl::Map item = entry.as_map();
+      item.set("content", feed_slot_marker(items.size()));
+      items.push_back(tmpl::Value(std::move(item)));
+    }
+    *feed = tmpl::Value::list(std::move(items));
   }
 
   void add_feed(const PageLinks& page, const PageMeta* meta, OutputFile f) {

@@ -1,6 +1,7 @@
 #include "template/value.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 #include "template/escape.h"
@@ -249,6 +250,16 @@ void Map::set(std::string key, Value value) {
     return;
   }
   entries_.emplace_back(std::move(key), std::move(value));
+  index_last();
+}
+
+void Map::add(std::string_view key, Value value) {
+  assert(!find(key));
+  entries_.emplace_back(std::string(key), std::move(value));
+  index_last();
+}
+
+void Map::index_last() {
   if (!index_.empty() && entries_.size() * 2 <= index_.size()) {
     add_to_index(static_cast<uint32_t>(entries_.size() - 1));
   } else if (entries_.size() >= kIndexFrom) {
