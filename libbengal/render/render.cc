@@ -81,10 +81,18 @@ struct ShardRenderer {
   std::set<std::string>& templates_used;
   FeedsShard& feeds;  // [feeds] content = "full": the list pages' feeds, and the pages' content
   Diagnostics& diags;
+  std::unordered_map<const tmpl::Template*, size_t> last_sizes;  // of the last file each rendered
 
   OutputFile render(const tmpl::Template& t, const tmpl::Value& context, std::string path) {
     tmpl::RenderInfo info;
-    OutputFile f = file(std::move(path), t.render(context, &info));
+    std::string bytes;
+    // The pages a template renders are alike in size: room for the last one's saves growing
+    // the buffer by doubling.
+    size_t& last_size = last_sizes[&t];
+    bytes.reserve(last_size + last_size / 8);
+    t.render_to(bytes, context, &info);
+    last_size = bytes.size();
+    OutputFile f = file(std::move(path), std::move(bytes));
     for (std::string& used : info.templates_used)
       if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
     return f;
@@ -253,7 +261,7 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
   auto texts = by_rel(sources.text);
   RenderedShard out;
   ShardRenderer renderer{site, site_context(site, tmpl::Value(std::make_shared<LazyTaxonomies>(taxonomies_path, templates_used))),
-                         links, theme, {}, templates_used, out.feeds, diags};
+                         links, theme, {}, templates_used, out.feeds, diags, {}};
   const FrontMatter no_front_matter;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;
