@@ -67,6 +67,8 @@ bool is_asset_attribute(Tag tag, std::string_view attr) {
   return false;
 }
 
+bool has_asset_attributes(Tag tag) { return tag != Tag::kOther && tag != Tag::kStyle; }
+
 std::string decode_entities_and_percent(std::string_view v) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) {
@@ -94,8 +96,28 @@ std::string decode_entities_and_percent(std::string_view v) {
   return out;
 }
 
+// Is `url` a path from the root that resolve() returns as it is: no dot or empty segments, no
+// query, fragment, entity, percent escape or space? What themes and Markdown images mostly
+// write, so the general path (a vector of segments) is the exception.
+bool is_plain_path(std::string_view url) {
+  if (url.empty() || url[0] != '/') return false;
+  size_t segment = 1;  // start of the current segment
+  for (size_t i = 1; i <= url.size(); ++i) {
+    if (i < url.size() && url[i] != '/') {
+      char c = url[i];
+      if (c == '?' || c == '#' || c == '%' || c == '&' || is_space(c)) return false;
+      continue;
+    }
+    std::string_view seg = url.substr(segment, i - segment);
+    if (seg == "." || seg == ".." || (seg.empty() && i < url.size())) return false;
+    segment = i + 1;
+  }
+  return true;
+}
+
 // "/a/b/" + "../c.png" -> "/a/c.png"; "" when the URL is not local.
 std::string resolve(std::string_view url, std::string_view page_url) {
+  if (is_plain_path(url)) return std::string(url);
   while (!url.empty() && is_space(url.front())) url.remove_prefix(1);
   while (!url.empty() && is_space(url.back())) url.remove_suffix(1);
   if (url.empty() || url[0] == '#' || url.substr(0, 2) == "//") return "";
@@ -124,6 +146,69 @@ std::string resolve(std::string_view url, std::string_view page_url) {
   return out.empty() ? "/" : decode_entities_and_percent(out);
 }
 
+// The end of a tag whose attributes name no asset: the first '>' outside a quoted value. A
+// value is quoted when a quote follows its '=' (and spaces), as read_asset_attributes reads
+// it; the names need no look.
+size_t skip_attributes(std::string_view html, size_t i) {
+  while (i < html.size()) {
+    while (i < html.size() && html[i] != '=' && html[i] != '>') ++i;
+    if (i >= html.size() || html[i] == '>') return i;
+    ++i;
+    while (i < html.size() && is_space(html[i])) ++i;
+    if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+      size_t end = html.find(html[i], i + 1);
+      i = end == std::string_view::npos ? html.size() : end + 1;
+    } else {
+      while (i < html.size() && !has_class(html[i], kEndsBare)) ++i;
+    }
+  }
+  return i;
+}
+
+// The attributes of an asset tag up to its '>' (returned): name[=value], value quoted with "
+// or ' or bare. `add` gets the URLs of its asset attributes.
+template <class Add>
+size_t read_asset_attributes(std::string_view html, size_t i, Tag tag, Add add) {
+  while (i < html.size() && html[i] != '>') {
+    while (i < html.size() && (is_space(html[i]) || html[i] == '/')) ++i;
+    size_t a = i;
+    while (i < html.size() && !has_class(html[i], kEndsName)) ++i;
+    std::string_view attr = html.substr(a, i - a);
+    while (i < html.size() && is_space(html[i])) ++i;
+    if (i >= html.size() || html[i] != '=') continue;
+    ++i;
+    while (i < html.size() && is_space(html[i])) ++i;
+    std::string_view value;
+    if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+      char q = html[i++];
+      size_t end = html.find(q, i);
+      if (end == std::string_view::npos) end = html.size();
+      value = html.substr(i, end - i);
+      i = std::min(end + 1, html.size());
+    } else {
+      size_t v = i;
+      while (i < html.size() && !has_class(html[i], kEndsBare)) ++i;
+      value = html.substr(v, i - v);
+    }
+    if (!is_asset_attribute(tag, attr)) continue;
+    if (iequals(attr, "srcset")) {  // "a.png 1x, b.png 2x": the URL is each candidate's first word
+      size_t p = 0;
+      while (p < value.size()) {
+        while (p < value.size() && (is_space(value[p]) || value[p] == ',')) ++p;
+        size_t u = p;
+        while (p < value.size() && !is_space(value[p])) ++p;
+        std::string_view candidate = value.substr(u, p - u);
+        if (!candidate.empty() && candidate.back() == ',') candidate.remove_suffix(1);
+        add(candidate);
+        while (p < value.size() && value[p] != ',') ++p;
+      }
+    } else {
+      add(value);
+    }
+  }
+  return i;
+}
+
 }  // namespace
 
 std::string local_asset_url(std::string_view url, std::string_view page_url) {
@@ -146,45 +231,8 @@ std::vector<std::string> local_asset_urls(std::string_view html, std::string_vie
     size_t name_end = i;
     while (name_end < html.size() && has_class(html[name_end], kAlnum)) ++name_end;
     Tag tag = classify(html.substr(i, name_end - i));
-    i = name_end;
-    // Attributes up to '>': name[=value], value quoted with " or ' or bare.
-    while (i < html.size() && html[i] != '>') {
-      while (i < html.size() && (is_space(html[i]) || html[i] == '/')) ++i;
-      size_t a = i;
-      while (i < html.size() && !has_class(html[i], kEndsName)) ++i;
-      std::string_view attr = html.substr(a, i - a);
-      while (i < html.size() && is_space(html[i])) ++i;
-      if (i >= html.size() || html[i] != '=') continue;
-      ++i;
-      while (i < html.size() && is_space(html[i])) ++i;
-      std::string_view value;
-      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
-        char q = html[i++];
-        size_t end = html.find(q, i);
-        if (end == std::string_view::npos) end = html.size();
-        value = html.substr(i, end - i);
-        i = std::min(end + 1, html.size());
-      } else {
-        size_t v = i;
-        while (i < html.size() && !has_class(html[i], kEndsBare)) ++i;
-        value = html.substr(v, i - v);
-      }
-      if (!is_asset_attribute(tag, attr)) continue;
-      if (iequals(attr, "srcset")) {  // "a.png 1x, b.png 2x": the URL is each candidate's first word
-        size_t p = 0;
-        while (p < value.size()) {
-          while (p < value.size() && (is_space(value[p]) || value[p] == ',')) ++p;
-          size_t u = p;
-          while (p < value.size() && !is_space(value[p])) ++p;
-          std::string_view candidate = value.substr(u, p - u);
-          if (!candidate.empty() && candidate.back() == ',') candidate.remove_suffix(1);
-          add(candidate);
-          while (p < value.size() && value[p] != ',') ++p;
-        }
-      } else {
-        add(value);
-      }
-    }
+    // Most tags (a, li, span, end tags) have no asset attribute: they are only skipped.
+    i = has_asset_attributes(tag) ? read_asset_attributes(html, name_end, tag, add) : skip_attributes(html, name_end);
     if (tag == Tag::kScript || tag == Tag::kStyle) {  // their text is not markup: skip to the end tag
       size_t end = html.find(tag == Tag::kScript ? "</script" : "</style", i);
       i = end == std::string_view::npos ? html.size() : end;

@@ -13,8 +13,14 @@ namespace {
 using tmpl::Map;
 using tmpl::Value;
 
+// The values made here borrow the strings of the records they show (context.h): the shard's
+// records outlive its renders, and a page's context holds hundreds of strings.
+Value text(const std::string& s) { return Value::borrowed_string(s); }
+
 Value strings(const std::vector<std::string>& items) {
-  std::vector<Value> out(items.begin(), items.end());
+  std::vector<Value> out;
+  out.reserve(items.size());
+  for (const std::string& item : items) out.push_back(text(item));
   return Value::list(std::move(out));
 }
 
@@ -22,18 +28,18 @@ Value ref(const PageRef& r) {
   if (r.url.empty()) return Value();
   Map m;
   m.reserve(2);
-  m.set("title", r.title);
-  m.set("url", r.url);
+  m.add("title", text(r.title));
+  m.add("url", text(r.url));
   return Value(std::move(m));
 }
 
 Value heading(const Heading& h, std::vector<Value> children = {}) {
   Map m;
   m.reserve(4);
-  m.set("level", static_cast<int64_t>(h.level));
-  m.set("id", h.id);
-  m.set("text", h.text);
-  m.set("children", Value::list(std::move(children)));
+  m.add("level", static_cast<int64_t>(h.level));
+  m.add("id", text(h.id));
+  m.add("text", text(h.text));
+  m.add("children", Value::list(std::move(children)));
   return Value(std::move(m));
 }
 
@@ -66,20 +72,28 @@ Value toc(const PageMeta* meta) {
 Value child(const ChildEntry& c, size_t room = 0) {
   Map m;
   m.reserve(6 + room);
-  m.set("title", c.title);
-  m.set("url", c.url);
-  m.set("summary", c.summary);
-  m.set("date", c.date);
-  m.set("is_section", c.is_section);
-  m.set("count", static_cast<int64_t>(c.count));
+  m.add("title", text(c.title));
+  m.add("url", text(c.url));
+  m.add("summary", text(c.summary));
+  m.add("date", text(c.date));
+  m.add("is_section", c.is_section);
+  m.add("count", static_cast<int64_t>(c.count));
   return Value(std::move(m));
 }
 
-Value children(const std::vector<ChildEntry>& list, size_t first = 0, size_t count = static_cast<size_t>(-1)) {
+Value children(const std::vector<ChildEntry>& list) {
   std::vector<Value> out;
-  out.reserve(std::min(count, list.size() - std::min(first, list.size())));
-  for (size_t i = first; i < list.size() && i - first < count; ++i) out.push_back(child(list[i]));
+  out.reserve(list.size());
+  for (const ChildEntry& c : list) out.push_back(child(c));
   return Value::list(std::move(out));
+}
+
+// Entries [first, first + count) of a list value: the same values, not copies of them.
+Value slice(const tmpl::List& list, size_t first, size_t count) {
+  size_t begin = std::min(first, list.items.size());
+  size_t end = begin + std::min(count, list.items.size() - begin);
+  return Value::list(std::vector<Value>(list.items.begin() + static_cast<std::ptrdiff_t>(begin),
+                                        list.items.begin() + static_cast<std::ptrdiff_t>(end)));
 }
 
 // "Mon, 05 Jan 2026 00:00:00 +0000" (RFC 822, as RSS wants) and "2026-01-05T00:00:00Z"
@@ -97,10 +111,10 @@ std::string format_utc(int64_t t, const char* format) {
 Value feed_entry(const Site& site, const ChildEntry& c) {
   Value v = child(c, 3);
   Map& m = v.as_map();
-  m.set("permalink", absolute_url(site, c.url));
+  m.add("permalink", absolute_url(site, c.url));
   int64_t t = c.date.empty() ? 0 : unix_time_of(c.date);
-  m.set("date_rfc822", format_utc(t, "%a, %d %b %Y %H:%M:%S +0000"));
-  m.set("date_rfc3339", format_utc(t, "%Y-%m-%dT%H:%M:%SZ"));
+  m.add("date_rfc822", format_utc(t, "%a, %d %b %Y %H:%M:%S +0000"));
+  m.add("date_rfc3339", format_utc(t, "%Y-%m-%dT%H:%M:%SZ"));
   return v;
 }
 
@@ -117,8 +131,8 @@ Value terms(const std::vector<TermRef>& list) {
   for (const TermRef& t : list) {
     Map term;
     term.reserve(2);
-    term.set("name", t.name);
-    term.set("url", t.url);
+    term.add("name", text(t.name));
+    term.add("url", text(t.url));
     Value* entries = by_taxonomy.find(t.taxonomy);
     if (!entries) {
       by_taxonomy.set(t.taxonomy, Value::list({}));
@@ -141,14 +155,14 @@ Value pager_window(const Pager& p) {
   size_t high = std::min(p.total, p.number + kPagerWindow);
   auto entry = [&](size_t n) {
     Map e;
-    e.set("number", static_cast<int64_t>(n));
-    e.set("url", p.url_of(n));
-    e.set("is_current", n == p.number);
+    e.add("number", static_cast<int64_t>(n));
+    e.add("url", p.url_of(n));
+    e.add("is_current", n == p.number);
     entries.push_back(Value(std::move(e)));
   };
   auto gap = [&] {
     Map e;
-    e.set("gap", true);
+    e.add("gap", true);
     entries.push_back(Value(std::move(e)));
   };
   if (low > 1) entry(1);
@@ -159,19 +173,21 @@ Value pager_window(const Pager& p) {
   return Value::list(std::move(entries));
 }
 
-Value paginator(const PageLinks& page, const Pager& p) {
+// `children` is the page's page.children value, of which the pager shows a share.
+Value paginator(const PageLinks& page, const Pager& p, const tmpl::List& children) {
   Map m;
-  m.set("pages", children(page.children, p.first_item, p.item_count));
-  m.set("page_number", static_cast<int64_t>(p.number));
-  m.set("total_pages", static_cast<int64_t>(p.total));
-  m.set("per_page", static_cast<int64_t>(p.per_page));
-  m.set("total_items", static_cast<int64_t>(page.children.size()));
-  m.set("url", p.url_of(p.number));
-  m.set("first", p.list_url);
-  m.set("last", p.url_of(p.total));
-  m.set("prev", optional_url(p.number > 1 ? p.url_of(p.number - 1) : std::string()));
-  m.set("next", optional_url(p.number < p.total ? p.url_of(p.number + 1) : std::string()));
-  m.set("window", pager_window(p));
+  m.reserve(11);
+  m.add("pages", slice(children, p.first_item, p.item_count));
+  m.add("page_number", static_cast<int64_t>(p.number));
+  m.add("total_pages", static_cast<int64_t>(p.total));
+  m.add("per_page", static_cast<int64_t>(p.per_page));
+  m.add("total_items", static_cast<int64_t>(page.children.size()));
+  m.add("url", p.url_of(p.number));
+  m.add("first", p.list_url);
+  m.add("last", p.url_of(p.total));
+  m.add("prev", optional_url(p.number > 1 ? p.url_of(p.number - 1) : std::string()));
+  m.add("next", optional_url(p.number < p.total ? p.url_of(p.number + 1) : std::string()));
+  m.add("window", pager_window(p));
   return Value(std::move(m));
 }
 
@@ -191,15 +207,15 @@ Value menu_entries(const std::vector<MenuEntry>& entries, const std::string* pag
   for (const MenuEntry& e : entries) {
     bool child_active = false;
     Map m;
-    m.set("identifier", e.identifier);
-    m.set("name", e.name);
-    m.set("url", e.url);
-    m.set("weight", e.weight);
-    m.set("children", menu_entries(e.children, page_url, base_path, &child_active));
+    m.add("identifier", text(e.identifier));
+    m.add("name", text(e.name));
+    m.add("url", text(e.url));
+    m.add("weight", e.weight);
+    m.add("children", menu_entries(e.children, page_url, base_path, &child_active));
     bool active = page_url && e.url == *page_url;
     if (page_url) {
-      m.set("active", active);
-      m.set("in_trail", child_active || leads_to(e.url, *page_url, base_path));
+      m.add("active", active);
+      m.add("in_trail", child_active || leads_to(e.url, *page_url, base_path));
     }
     if (any_active) *any_active = *any_active || active || child_active;
     out.push_back(Value(std::move(m)));
@@ -221,19 +237,19 @@ Value listing_context(const SectionListing& l) {
   for (const ListItem& item : l.items) {
     Map e;
     e.reserve(3);
-    e.set("title", item.title);
-    e.set("url", item.url);
-    e.set("is_section", item.is_section);
+    e.add("title", text(item.title));
+    e.add("url", text(item.url));
+    e.add("is_section", item.is_section);
     Value v(std::move(e));
     (item.is_section ? subsections : pages).push_back(v);
     entries.push_back(std::move(v));
   }
   Map m;
-  m.set("key", l.key);
-  m.set("url", l.url);
-  m.set("entries", Value::list(std::move(entries)));
-  m.set("pages", Value::list(std::move(pages)));
-  m.set("subsections", Value::list(std::move(subsections)));
+  m.add("key", text(l.key));
+  m.add("url", text(l.url));
+  m.add("entries", Value::list(std::move(entries)));
+  m.add("pages", Value::list(std::move(pages)));
+  m.add("subsections", Value::list(std::move(subsections)));
   return Value(std::move(m));
 }
 
@@ -243,18 +259,18 @@ Value taxonomies_context(const Taxonomies& taxonomies) {
     std::vector<Value> terms;
     for (const TermEntry& term : t.terms) {
       Map e;
-      e.set("name", term.name);
-      e.set("slug", term.slug);
-      e.set("url", term.url);
-      e.set("count", static_cast<int64_t>(term.count));
+      e.add("name", term.name);
+      e.add("slug", term.slug);
+      e.add("url", term.url);
+      e.add("count", static_cast<int64_t>(term.count));
       terms.push_back(Value(std::move(e)));
     }
     Map m;
-    m.set("name", t.name);
-    m.set("singular", t.singular);
-    m.set("title", t.title);
-    m.set("url", t.url);
-    m.set("terms", Value::list(std::move(terms)));
+    m.add("name", t.name);
+    m.add("singular", t.singular);
+    m.add("title", t.title);
+    m.add("url", t.url);
+    m.add("terms", Value::list(std::move(terms)));
     by_name.set(t.name, Value(std::move(m)));
   }
   return Value(std::move(by_name));
@@ -274,28 +290,28 @@ Value site_context(const Site& site, Value taxonomies) {
   for (const SiteSection& s : site.sections) {
     Map m;
     m.reserve(5);
-    m.set("key", s.key);
-    m.set("parent", s.parent);
-    m.set("title", s.title);
-    m.set("url", s.url);
-    m.set("depth", static_cast<int64_t>(s.depth));
+    m.add("key", text(s.key));
+    m.add("parent", text(s.parent));
+    m.add("title", text(s.title));
+    m.add("url", text(s.url));
+    m.add("depth", static_cast<int64_t>(s.depth));
     sections.push_back(Value(std::move(m)));
     if (s.depth == 1) top_sections.push_back(sections.back());
   }
   Map m;
-  m.set("title", site.title);
-  m.set("baseurl", site.baseurl);
-  m.set("base_path", site.base_path);
-  m.set("language", site.language);
-  m.set("description", site.description);
-  m.set("rss", site.rss);
-  m.set("atom", site.atom);
-  m.set("search", site.search);
-  m.set("params", tmpl::from_json(site.params));
-  m.set("sections", Value::list(std::move(sections)));
-  m.set("top_sections", Value::list(std::move(top_sections)));
-  m.set("menus", menus(site, nullptr));
-  m.set("taxonomies", std::move(taxonomies));
+  m.add("title", text(site.title));
+  m.add("baseurl", text(site.baseurl));
+  m.add("base_path", text(site.base_path));
+  m.add("language", text(site.language));
+  m.add("description", text(site.description));
+  m.add("rss", site.rss);
+  m.add("atom", site.atom);
+  m.add("search", site.search);
+  m.add("params", tmpl::from_json(site.params));
+  m.add("sections", Value::list(std::move(sections)));
+  m.add("top_sections", Value::list(std::move(top_sections)));
+  m.add("menus", menus(site, nullptr));
+  m.add("taxonomies", std::move(taxonomies));
   return Value(std::move(m));
 }
 
@@ -304,13 +320,13 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
                    const Pager* pager) {
   Map p;
   p.reserve(32);  // room for the keys below
-  p.set("kind", page.kind);
-  p.set("title", page.title);
-  p.set("url", page.url);
-  p.set("permalink", absolute_url(site_record, page.url));
-  p.set("section", page.section);
-  p.set("content", Value::safe_string(std::move(content)));
-  p.set("toc", toc(meta));
+  p.add("kind", text(page.kind));
+  p.add("title", text(page.title));
+  p.add("url", text(page.url));
+  p.add("permalink", absolute_url(site_record, page.url));
+  p.add("section", text(page.section));
+  p.add("content", Value::safe_string(std::move(content)));
+  p.add("toc", toc(meta));
   std::vector<Value> headings;
   bool has_h1 = false;
   if (meta) {
@@ -320,44 +336,55 @@ Value page_context(const Site& site_record, const Value& site, const PageLinks& 
       has_h1 = has_h1 || h.level == 1;
     }
   }
-  p.set("headings", Value::list(std::move(headings)));
-  p.set("has_h1", has_h1);
-  p.set("date", fm.date);
-  p.set("lastmod", fm.lastmod);
-  p.set("tags", strings(fm.tags));
-  p.set("categories", strings(fm.categories));
-  p.set("terms", terms(page.terms));
-  p.set("description", fm.description);
-  p.set("layout", fm.layout);
-  p.set("params", tmpl::from_json(fm.params));
-  p.set("summary", meta ? meta->summary : std::string());
+  p.add("headings", Value::list(std::move(headings)));
+  p.add("has_h1", has_h1);
+  p.add("date", text(fm.date));
+  p.add("lastmod", text(fm.lastmod));
+  p.add("tags", strings(fm.tags));
+  p.add("categories", strings(fm.categories));
+  p.add("terms", terms(page.terms));
+  p.add("description", text(fm.description));
+  p.add("layout", text(fm.layout));
+  p.add("params", tmpl::from_json(fm.params));
+  p.add("summary", meta ? text(meta->summary) : Value(std::string()));
   uint32_t words = body ? body->word_count : 0;
-  p.set("word_count", static_cast<int64_t>(words));
-  p.set("reading_time", static_cast<int64_t>((words + 199) / 200));  // minutes at 200 words a minute
-  p.set("prev", ref(page.prev));
-  p.set("next", ref(page.next));
-  p.set("ancestors", refs(page.breadcrumbs));
-  p.set("children", children(page.children));
-  p.set("related", refs(page.related));
+  p.add("word_count", static_cast<int64_t>(words));
+  p.add("reading_time", static_cast<int64_t>((words + 199) / 200));  // minutes at 200 words a minute
+  p.add("prev", ref(page.prev));
+  p.add("next", ref(page.next));
+  p.add("ancestors", refs(page.breadcrumbs));
+  p.add("children", children(page.children));
+  p.add("related", refs(page.related));
   std::vector<Value> feed;
   feed.reserve(page.feed.size());
   for (const ChildEntry& c : page.feed) feed.push_back(feed_entry(site_record, c));
-  p.set("feed", Value::list(std::move(feed)));
+  p.add("feed", Value::list(std::move(feed)));
 
   Map ctx;
   ctx.reserve(6);
-  ctx.set("site", site);
-  ctx.set("menus", menus(site_record, &page.url));
-  ctx.set("section", nav.empty() ? Value() : nav.back());
-  ctx.set("nav", Value::list(std::move(nav)));
-  ctx.set("page", Value(std::move(p)));
+  ctx.add("site", site);
+  ctx.add("menus", menus(site_record, &page.url));
+  ctx.add("section", nav.empty() ? Value() : nav.back());
+  ctx.add("nav", Value::list(std::move(nav)));
+  ctx.add("page", Value(std::move(p)));
   Value context(std::move(ctx));
   set_paginator(context, page, pager);
   return context;
 }
 
 void set_paginator(Value& context, const PageLinks& page, const Pager* pager) {
-  context.as_map().set("paginator", pager ? paginator(page, *pager) : Value());
+  Value value;
+  if (pager) value = paginator(page, *pager, context.as_map().find("page")->as_map().find("children")->as_list());
+  context.as_map().set("paginator", std::move(value));
+}
+
+Value feed_context(const Value& context) {
+  Map ctx = context.as_map();  // a copy of the values: shared with the page's, not made again
+  Map page = ctx.find("page")->as_map();
+  page.set("content", Value::safe_string(std::string()));
+  ctx.set("page", Value(std::move(page)));
+  ctx.set("paginator", Value());
+  return Value(std::move(ctx));
 }
 
 }  // namespace bengal

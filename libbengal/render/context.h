@@ -23,6 +23,10 @@
 
 namespace bengal {
 
+// The values made here borrow the strings of the records they show (tmpl::Value::
+// borrowed_string): keep the Site and the shard's records alive and unchanged while they are
+// used. taxonomies_context copies, so its records may go.
+
 // `taxonomies` is site.taxonomies: a value the caller may make lazily (render.cc).
 tmpl::Value site_context(const Site& site, tmpl::Value taxonomies = {});
 
@@ -59,5 +63,9 @@ tmpl::Value page_context(const Site& site_record, const tmpl::Value& site, const
 
 // Replaces the `paginator` of a context page_context made (null: the page is not paginated).
 void set_paginator(tmpl::Value& context, const PageLinks& page, const Pager* pager);
+
+// The context of a list page's feeds (rss.xml, atom.xml), from the one page_context made for
+// its HTML: the same values, without page.content and paginator.
+tmpl::Value feed_context(const tmpl::Value& context);
 
 }  // namespace bengal

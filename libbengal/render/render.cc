@@ -81,10 +81,18 @@ struct ShardRenderer {
   std::set<std::string>& templates_used;
   FeedsShard& feeds;  // [feeds] content = "full": the list pages' feeds, and the pages' content
   Diagnostics& diags;
+  std::unordered_map<const tmpl::Template*, size_t> last_sizes;  // of the last file each rendered
 
   OutputFile render(const tmpl::Template& t, const tmpl::Value& context, std::string path) {
     tmpl::RenderInfo info;
-    OutputFile f = file(std::move(path), t.render(context, &info));
+    std::string bytes;
+    // The pages a template renders are alike in size: room for the last one's saves growing
+    // the buffer by doubling.
+    size_t& last_size = last_sizes[&t];
+    bytes.reserve(last_size + last_size / 8);
+    t.render_to(bytes, context, &info);
+    last_size = bytes.size();
+    OutputFile f = file(std::move(path), std::move(bytes));
     for (std::string& used : info.templates_used)
       if (!starts_with(used, kBuiltinPrefix)) templates_used.insert(std::move(used));
     return f;
@@ -115,13 +123,13 @@ struct ShardRenderer {
     std::vector<Pager> pagers = paginate(page, site_record.per_page);
     // One context for every pager: only `paginator` differs, and rebuilding the rest (a term
     // page's children are every page with the term) would make a list's cost O(pagers x children).
-    tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::move(content), nav);
+    tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::move(content), std::move(nav));
     for (size_t i = 0; i < pagers.size(); ++i) {
       set_paginator(context, page, pagers[i].per_page ? &pagers[i] : nullptr);
       out.push_back(render(*layout, context, i == 0 ? page.output : pager_output(page.output, i + 1)));
     }
     if (is_list_with_feed(page.kind) && has_own_folder(page.output)) {  // feeds beside the list
-      tmpl::Value context = page_context(site_record, site, page, meta, body, front, std::string(), nav);
+      context = feed_context(context);
       if (site_record.full_feeds) add_content_slots(context);
       for (const char* name : {"rss.xml", "atom.xml"}) {
         if (!(name[0] == 'r' ? site_record.rss : site_record.atom)) continue;
@@ -141,13 +149,19 @@ struct ShardRenderer {
     for (const std::string& from : redirects) out.push_back(render_redirect(from, page.url));
   }
 
-  // Full feeds: each entry's item.content is a slot marker (feeds.h), filled site-wide.
+  // Full feeds: each entry's item.content is a slot marker (feeds.h), filled site-wide. The
+  // entries are copied: feed_context shares them with the page's HTML context.
   static void add_content_slots(tmpl::Value& context) {
     tmpl::Value* page = context.as_map().find("page");
     tmpl::Value* feed = page ? page->as_map().find("feed") : nullptr;
     if (!feed) return;
-    std::vector<tmpl::Value>& items = feed->as_list().items;
-    for (size_t i = 0; i < items.size(); ++i) items[i].as_map().set("content", feed_slot_marker(i));
+    std::vector<tmpl::Value> items;
+    for (const tmpl::Value& entry : feed->as_list().items) {
+      tmpl::Map item = entry.as_map();
+      item.set("content", feed_slot_marker(items.size()));
+      items.push_back(tmpl::Value(std::move(item)));
+    }
+    *feed = tmpl::Value::list(std::move(items));
   }
 
   void add_feed(const PageLinks& page, const PageMeta* meta, OutputFile f) {
@@ -247,7 +261,7 @@ RenderedShard render_shard(const Site& site, const LinkShard& links, ShardSource
   auto texts = by_rel(sources.text);
   RenderedShard out;
   ShardRenderer renderer{site, site_context(site, tmpl::Value(std::make_shared<LazyTaxonomies>(taxonomies_path, templates_used))),
-                         links, theme, {}, templates_used, out.feeds, diags};
+                         links, theme, {}, templates_used, out.feeds, diags, {}};
   const FrontMatter no_front_matter;
   for (const PageLinks& page : links.pages) {
     const PageMeta* m = nullptr;

@@ -32,25 +32,30 @@ int special_mask(const char* p) {
 }
 #endif
 
-size_t next_special(std::string_view text, size_t from) {
-  size_t i = from;
-#if defined(__SSE2__)
-  for (; i + 16 <= text.size(); i += 16) {
-    if (int mask = special_mask(text.data() + i)) return i + static_cast<size_t>(__builtin_ctz(mask));
-  }
-  if (i < text.size()) {  // the tail, through a padded copy: most values are short
-    char buf[16] = {};
-    size_t n = text.size() - i;
-    __builtin_memcpy(buf, text.data() + i, n);
-    int mask = special_mask(buf) & ((1 << n) - 1);
-    return mask ? i + static_cast<size_t>(__builtin_ctz(mask)) : text.size();
-  }
-  return text.size();
-#else
-  for (; i < text.size(); ++i) {
+// Scalar scan for strings shorter than one vector: most printed values (titles, URLs) are.
+size_t next_special_scalar(std::string_view text, size_t from) {
+  for (size_t i = from; i < text.size(); ++i) {
     if (entity_for(text[i])) return i;
   }
   return text.size();
+}
+
+size_t next_special(std::string_view text, size_t from) {
+#if defined(__SSE2__)
+  size_t n = text.size();
+  if (n < 16) return next_special_scalar(text, from);
+  size_t i = from;
+  for (; i + 16 <= n; i += 16) {
+    if (int mask = special_mask(text.data() + i)) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  if (i < n) {  // the tail: the last 16 bytes again, without the ones already scanned
+    size_t start = n - 16;
+    int mask = special_mask(text.data() + start) & ~((1 << (i - start)) - 1);
+    if (mask) return start + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  return n;
+#else
+  return next_special_scalar(text, from);
 #endif
 }
 

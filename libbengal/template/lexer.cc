@@ -1,5 +1,7 @@
 #include "template/lexer.h"
 
+#include <algorithm>
+
 #include "template/error.h"
 #include "template/unicode.h"
 
@@ -8,13 +10,12 @@ namespace bengal::tmpl {
 std::string normalize_source(std::string_view source, bool keep_trailing_newline) {
   std::string out;
   out.reserve(source.size());
-  for (size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\r') {
-      out += '\n';
-      if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
-    } else {
-      out += source[i];
-    }
+  for (size_t i = 0; i < source.size();) {  // the text between line ends is copied in runs
+    size_t cr = std::min(source.find('\r', i), source.size());
+    out.append(source, i, cr - i);
+    if (cr == source.size()) break;
+    out += '\n';
+    i = cr + 1 < source.size() && source[cr + 1] == '\n' ? cr + 2 : cr + 1;
   }
   if (!keep_trailing_newline && !out.empty() && out.back() == '\n') out.pop_back();
   return out;

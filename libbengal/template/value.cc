@@ -1,6 +1,7 @@
 #include "template/value.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 #include "template/escape.h"
@@ -26,6 +27,14 @@ Value Value::undefined(const std::string* name) {
 Value Value::safe_string(std::string html) {
   Value v(std::move(html));
   v.safe_ = true;
+  return v;
+}
+
+Value Value::borrowed_string(const std::string& s) {
+  Value v;
+  v.kind_ = Kind::kString;
+  // The aliasing constructor over an empty owner: a pointer without a count to update.
+  v.ptr_ = std::shared_ptr<void>(std::shared_ptr<void>(), const_cast<std::string*>(&s));
   return v;
 }
 
@@ -180,21 +189,32 @@ Value Value::as_safe() const {
 
 // ---- Map ----
 
-// Map keys are short names: comparing them inline, eight bytes at a time, beats a call to
-// memcmp.
+// Map keys are short names: comparing them inline, a few overlapping loads of 8 or 4 bytes,
+// beats a call to memcmp and a loop over the bytes.
 static bool same_key(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   size_t n = a.size();
   const char* x = a.data();
   const char* y = b.data();
-  for (; n >= 8; n -= 8, x += 8, y += 8) {
-    uint64_t wx, wy;
-    std::memcpy(&wx, x, 8);
-    std::memcpy(&wy, y, 8);
-    if (wx != wy) return false;
+  auto load8 = [](const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  auto load4 = [](const char* p) {
+    uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(x + i) != load8(y + i)) return false;
+    }
+    return load8(x + n - 8) == load8(y + n - 8);
   }
-  for (; n > 0; --n, ++x, ++y) {
-    if (*x != *y) return false;
+  if (n >= 4) return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i] != y[i]) return false;
   }
   return true;
 }
@@ -241,6 +261,16 @@ void Map::set(std::string key, Value value) {
     return;
   }
   entries_.emplace_back(std::move(key), std::move(value));
+  index_last();
+}
+
+void Map::add(std::string_view key, Value value) {
+  assert(!find(key));
+  entries_.emplace_back(std::string(key), std::move(value));
+  index_last();
+}
+
+void Map::index_last() {
   if (!index_.empty() && entries_.size() * 2 <= index_.size()) {
     add_to_index(static_cast<uint32_t>(entries_.size() - 1));
   } else if (entries_.size() >= kIndexFrom) {

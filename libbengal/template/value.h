@@ -63,6 +63,9 @@ class Value {
   static Value undefined(const std::string* name = nullptr);
   // A string that is already HTML (Jinja's Markup): printed as is.
   static Value safe_string(std::string html);
+  // A string the host keeps alive and unchanged for as long as this value and its copies are
+  // used (a shard's records while its pages render): neither copied nor reference-counted.
+  static Value borrowed_string(const std::string& s);
   static Value string(std::string text, bool safe) { return safe ? safe_string(std::move(text)) : Value(std::move(text)); }
   static Value list(std::vector<Value> items) { return Value(List{std::move(items), false}); }
   static Value tuple(std::vector<Value> items) { return Value(List{std::move(items), true}); }
@@ -132,6 +135,9 @@ class Map {
   const Value* find(std::string_view key, uint32_t& hint) const;
   // Replaces the value of an existing key in place (keeping its position) or appends.
   void set(std::string key, Value value);
+  // Appends a key the caller knows is not in the map yet (a host building a fresh map): set()
+  // without the lookup.
+  void add(std::string_view key, Value value);
   // Room for `n` entries, for a caller that knows how many it will set.
   void reserve(size_t n) { entries_.reserve(n); }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
@@ -145,6 +151,7 @@ class Map {
   static constexpr size_t kIndexFrom = 12;  // small maps are scanned; big ones hashed
   static constexpr size_t kNotFound = static_cast<size_t>(-1);
   size_t index_of(std::string_view key) const;
+  void index_last();  // adds the last entry to the index, building it when the map grows big
   void add_to_index(uint32_t position);
   void build_index(size_t slots);
   std::vector<Entry> entries_;

@@ -49,6 +49,19 @@ TEST(AssetRefs, QuotedValuesMayHoldAngleBrackets) {
   EXPECT_EQ(local_asset_urls(html, "/"), (Urls{"/spaced.png", "/yes.png"}));
 }
 
+TEST(AssetRefs, TagsWithoutAssetsEndWhereTheirAttributesEnd) {
+  // A quote opens a value only after '=': elsewhere it is part of a name or a bare value.
+  std::string html = R"(<a x=b=c "d>text<img src="/1.png"><a = ">" y=z'>q'><img src=/2.png>)"
+                     R"(<p title = 'a > <img src="/no.png">' / ><img src="/3.png"><span a="unclosed><img src="/no2.png">)";
+  EXPECT_EQ(local_asset_urls(html, "/"), (Urls{"/1.png", "/2.png", "/3.png"}));
+}
+
+TEST(AssetRefs, PlainPathsAsWrittenOthersResolved) {
+  EXPECT_EQ(local_asset_urls(R"(<img src="/"><img src="/a/b/"><img src="/a/b.png">)", "/x/"), (Urls{"/", "/a/b.png", "/a/b/"}));
+  EXPECT_EQ(local_asset_urls(R"(<img src="/a//b.png"><img src="/a/./c.png"><img src="/a/d/.."><img src=" /e.png ">)", "/"),
+            (Urls{"/a", "/a/b.png", "/a/c.png", "/e.png"}));
+}
+
 TEST(AssetRefs, SortedAndUnique) {
   EXPECT_EQ(local_asset_urls(R"(<img src="/b.png"><img src="/a.png"><IMG SRC="/b.png">)", "/"),
             (Urls{"/a.png", "/b.png"}));

@@ -29,6 +29,7 @@ TEST(NormalizeSource, ConvertsNewlinesAndDropsOneTrailingNewline) {
   EXPECT_EQ(normalize_source("a\n\n", false), "a\n");
   EXPECT_EQ(normalize_source("a\n", true), "a\n");
   EXPECT_EQ(normalize_source("", false), "");
+  EXPECT_EQ(normalize_source("\r\r\nx\r", true), "\n\nx\n");
 }
 
 TEST(Lexer, SplitsTextAndTags) {
