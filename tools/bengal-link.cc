@@ -81,6 +81,7 @@ static int64_t build_time() {
 }
 
 int main(int argc, char** argv) {
+  reserve_heap();  // it decodes the whole site's metadata: a heap that grows in huge pages
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     const std::string site_path = args.required("site");
     const std::string table_path = args.required("page-table");

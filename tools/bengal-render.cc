@@ -1,13 +1,7 @@
 // bengal-render: renders one shard's pages through the theme's templates (a pages file for
 // bengal-emit), or one template against a JSON context for theme authors.
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "cli/tool_main.h"
 #include "format/envelope.h"
@@ -15,6 +9,7 @@
 #include "render/feeds.h"
 #include "render/render.h"
 #include "support/fs.h"
+#include "support/memory.h"
 #include "support/paths.h"
 #include "support/text.h"
 #include "template/error.h"
@@ -114,25 +109,9 @@ static void fill_feeds_files(const Args& args) {
   if (args.has("dyndep")) write_dyndep(args, pages, dyndep_target);
 }
 
-// A shard's render allocates and frees tens of MB (decoded inputs, page contexts, the pages and
-// their encoding), and page faults took a third of its CPU. Freed memory stays in the heap for
-// reuse instead of going back to the kernel, and the heap is backed by huge pages where the
-// system allows it (transparent_hugepage "madvise"): 2 MB per fault instead of 4 KB.
-static void reserve_heap() {
-  constexpr size_t kHeap = size_t{64} << 20;
-  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum: larger blocks are mapped on their own
-  mallopt(M_TRIM_THRESHOLD, INT32_MAX);
-  mallopt(M_TOP_PAD, kHeap);
-  uintptr_t start = reinterpret_cast<uintptr_t>(sbrk(0));
-  void* volatile block = std::malloc(1 << 20);  // grows the heap by kHeap (volatile: not elided)
-  std::free(block);
-  uintptr_t end = reinterpret_cast<uintptr_t>(sbrk(0));
-  uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
-  if (end > aligned) madvise(reinterpret_cast<void*>(aligned), end - aligned, MADV_HUGEPAGE);
-}
-
 int main(int argc, char** argv) {
+  // A shard's render allocates and frees tens of MB (decoded inputs, page contexts, the pages
+  // and their encoding): page faults took a third of its CPU before.
   reserve_heap();
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     if (args.has("template")) return render_one(args, diags);
