@@ -4,6 +4,7 @@
 #include "emit/assets.h"
 #include "emit/emit.h"
 #include "format/envelope.h"
+#include "support/memory.h"
 
 using namespace bengal;
 
@@ -27,6 +28,7 @@ static const ToolSpec kSpec = {
 };
 
 int main(int argc, char** argv) {
+  reserve_heap();  // a shard's pages file is decoded whole: tens of MB for a big one
   return run_tool(kSpec, argc, argv, [](const Args& args, Diagnostics& diags) {
     const std::string output = args.required("output");
     const std::string output_dir = args.get("output-dir", "public");
