@@ -10,6 +10,7 @@
 #include "model/config.h"
 #include "parse/parse.h"
 #include "support/fs.h"
+#include "support/memory.h"
 #include "support/paths.h"
 
 namespace {
@@ -53,4 +54,7 @@ void parse(const bengal::Args& args, bengal::Diagnostics& diags) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return bengal::run_tool(kSpec, argc, argv, parse); }
+int main(int argc, char** argv) {
+  bengal::reserve_heap();  // cmark's nodes and the shard's outputs: many MB allocated and freed
+  return bengal::run_tool(kSpec, argc, argv, parse);
+}
