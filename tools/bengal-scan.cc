@@ -5,6 +5,7 @@
 #include "cli/tool_main.h"
 #include "format/envelope.h"
 #include "scan/scan.h"
+#include "support/memory.h"
 
 namespace {
 
@@ -28,4 +29,7 @@ void scan(const bengal::Args& args, bengal::Diagnostics& diags) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return bengal::run_tool(kSpec, argc, argv, scan); }
+int main(int argc, char** argv) {
+  bengal::reserve_heap();
+  return bengal::run_tool(kSpec, argc, argv, scan);
+}
