@@ -519,3 +519,57 @@ TEST(LinkReferences, ReferenceClimbingOutOfTheContentFolderIsBroken) {
 
 }  // namespace
 }  // namespace bengal
+
+namespace bengal {
+namespace {
+
+template <class T>
+std::string packed(const T& value) {
+  msgpack::sbuffer buffer;
+  msgpack::pack(buffer, value);
+  return std::string(buffer.data(), buffer.size());
+}
+
+// bengal-link packs the string_view form; every reader decodes the std::string form. The two
+// must give the same bytes, cascade included.
+TEST(LinkFileTypes, ViewAndOwnedFormsPackTheSameBytes) {
+  PageLinks owned;
+  owned.rel = "docs/a.md";
+  owned.kind = kKindPage;
+  owned.url = "/docs/a/";
+  owned.title = "A";
+  owned.links = {{"/b/#x", "X"}};
+  owned.breadcrumbs = {{"Home", "/"}};
+  owned.next = {"B", "/docs/b/"};
+  owned.children = {{"C", "/c/", "Summary.", "2024-01-02", true, 3}};
+  owned.related = {{"R", "/r/"}};
+  owned.terms = {{"tags", "Go", "/tags/go/"}};
+  owned.aliases = {"old/index.html"};
+  owned.cascade = {{"product", "Atlas"}};
+  owned.in_feed = true;
+
+  BasicPageLinks<std::string_view> view;
+  view.rel = owned.rel;
+  view.kind = owned.kind;
+  view.url = owned.url;
+  view.title = owned.title;
+  view.links = owned.links;
+  view.breadcrumbs = {{"Home", "/"}};
+  view.next = {"B", "/docs/b/"};
+  view.children = {{"C", "/c/", "Summary.", "2024-01-02", true, 3}};
+  view.related = {{"R", "/r/"}};
+  view.terms = {{"tags", "Go", "/tags/go/"}};
+  view.aliases = {"old/index.html"};
+  view.cascade.value = &owned.cascade;
+  view.in_feed = true;
+  EXPECT_EQ(packed(view), packed(owned));
+
+  PageTable table;
+  table.pages = {{"a.md", "content/a.md", kKindPage, "/a/", "A", "", "2024-01-02", "", "About A.", false, {"/old/"}}};
+  PageTableView table_view;
+  table_view.pages = {{"a.md", "content/a.md", kKindPage, "/a/", "A", "", "2024-01-02", "", "About A.", false, {"/old/"}}};
+  EXPECT_EQ(packed(table_view), packed(table));
+}
+
+}  // namespace
+}  // namespace bengal
