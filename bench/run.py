@@ -142,7 +142,7 @@ def step_of(output):
         return None
     if name == "published.manifest":
         return "prune"
-    if name in ("index.manifest", "search.manifest", "search.state", "assetmap.json"):
+    if name in ("index.manifest", "search.manifest", "search.state", "llms.manifest", "llms.state", "assetmap.json"):
         return "index"
     if name in ("site", "pagetable", "taxonomies"):
         return "link"

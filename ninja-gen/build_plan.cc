@@ -422,13 +422,14 @@ class NinjaFileBuilder {
       outputs.push_back(asset_manifest);
       prune_inputs.push_back(built("assets.manifest"));
     }
-    // Two index edges declare the site-wide files [outputs] turns on (a static file of one of
-    // those names wins and is copied instead), each with its manifest: the sitemap-N.xml files
-    // of a sitemap index vary with the page count, so only the manifest names them, and the
-    // prune step reads it to remove the ones a smaller site no longer has. The search index and
-    // llms-full.txt read every page's text; the other files read only the page table. A third
-    // edge checks the pages' asset references against what every step published. Apart, a
-    // body edit re-runs only the search edge, and a title edit only the first two.
+    // Three index edges declare the site-wide files [outputs] turns on (a static file of one
+    // of those names wins and is copied instead), each with its manifest: the sitemap-N.xml
+    // files of a sitemap index vary with the page count, so only the manifest names them, and
+    // the prune step reads it to remove the ones a smaller site no longer has. The search index
+    // and llms-full.txt read every page's text, each in an edge of its own; the other files
+    // read only the page table. A fourth edge checks the pages' asset references against what
+    // every step published. Apart, a body edit re-runs only the two text edges, side by side,
+    // and a title edit does not run the asset check.
     const std::vector<std::string> names = index_output_files(c_, copies_manifest(plan_));
     auto index_edge = [&](const char* manifest, const std::vector<const char*>& only,
                           const std::vector<std::string>& inputs,
@@ -453,12 +454,17 @@ class NinjaFileBuilder {
     w_.build({built("assetmap.json")}, rule_for("check_assets", asset_check_inputs), asset_check_inputs,
              {built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"});
     outputs.push_back(built("assetmap.json"));
-    // The search edge keeps a state that makes it incremental (bengal-index --state), read and
+    // The text edges keep a state that makes them incremental (bengal-index --state), read and
     // rewritten by the edge: not in Bazel, whose actions are functions of their declared inputs.
-    const bool search_state = o_.format != "bazel";
-    index_edge("search.manifest", {kSearchFile, kLlmsFullFile}, search_inputs,
-               search_state ? "--state " + shell_quote(built("search.state")) : "",
-               search_state ? std::vector<std::string>{built("search.state")} : std::vector<std::string>{});
+    // Apart because llms-full.txt is copied whole on every change (tens of MB at 10,000 pages):
+    // in one edge the search index waited for that copy.
+    auto text_edge = [&](const char* manifest, const char* output, const std::string& state) {
+      const bool keeps_state = o_.format != "bazel";
+      index_edge(manifest, {output}, search_inputs, keeps_state ? "--state " + shell_quote(built(state)) : "",
+                 keeps_state ? std::vector<std::string>{built(state)} : std::vector<std::string>{});
+    };
+    text_edge("search.manifest", kSearchFile, "search.state");
+    text_edge("llms.manifest", kLlmsFullFile, "llms.state");
     prune_inputs.push_back(built("static.manifest"));
     w_.build({built("published.manifest")}, rule_for("prune", prune_inputs), prune_inputs, {tool("bengal-emit"), o_.config_path});
     w_.newline();

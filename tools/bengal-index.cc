@@ -28,7 +28,7 @@ static const ToolSpec kSpec = {
         {"asset-map", 0, "FILE", "write the asset dependency map (asset URL -> pages) as JSON to FILE"},
         {"sitemap-max-urls", 0, "N", "URLs per sitemap file before sitemap.xml becomes an index (default: 50000)"},
         {"outputs", 0, "LIST", "write only these site-wide files (comma-separated, e.g. search/index.json,llms-full.txt)"},
-        {"state", 0, "FILE", "with --outputs search/index.json,llms-full.txt: keep what this run made in FILE, and redo only the changed pages next time"},
+        {"state", 0, "FILE", "with --outputs search/index.json, llms-full.txt or both: keep what this run made in FILE, and redo only the changed pages next time"},
         {"explain", 0, "", "with --state: say whether the run was incremental (or why not) and what it wrote"},
         {"check-assets", 0, "", "only check the asset references (and write --asset-map): no page table, no site-wide file"},
     },

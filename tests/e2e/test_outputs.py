@@ -248,7 +248,7 @@ class Outputs(SiteTest):
 
     def index_manifest(self, site):
         written = []
-        for manifest in (".bengal/index.manifest", ".bengal/search.manifest"):
+        for manifest in (".bengal/index.manifest", ".bengal/search.manifest", ".bengal/llms.manifest"):
             if os.path.exists(site.file(manifest)):
                 dump = site.run("bengal-dump", "--body-only", manifest).stdout
                 written += [f["path"] for f in json.loads(dump)["files"]]
@@ -262,10 +262,11 @@ class Outputs(SiteTest):
         # The search index's fragments and chunks vary with the content: only the manifest names them.
         search = sorted(os.listdir(site.file("public/search")))
         self.assertEqual([p for p in written if p.startswith("search/")], ["search/" + n for n in search])
-        # Two edges: the files read from the page table, and those that read every page's text.
+        # Three edges: the files read from the page table, and two that read every page's text.
         self.assertEqual(self.index_outputs(site),
                          ["public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest",
-                          "public/llms-full.txt", "public/search/index.json", ".bengal/search.manifest"])
+                          "public/search/index.json", ".bengal/search.manifest",
+                          "public/llms-full.txt", ".bengal/llms.manifest"])
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
 
     def test_outputs_switched_off_are_not_written_and_are_removed(self):
@@ -288,19 +289,21 @@ class Outputs(SiteTest):
 
     def test_a_body_edit_rewrites_llms_full_but_not_the_index_manifest(self):
         site = self.built("docs")
-        manifest = os.stat(site.file(".bengal/search.manifest")).st_mtime_ns
+        manifests = [os.stat(site.file(m)).st_mtime_ns for m in (".bengal/search.manifest", ".bengal/llms.manifest")]
         # Punctuation only: the text changes, the set of search terms (and fragment files) does not.
         site.edit("content/guide/writing/front-matter.md", "Other keys are kept as `params`",
                   "Other keys are kept; as `params`")
         ran = steps(site.ninja().stdout)
-        # Only the index edge that reads the text: the page table, and so the sitemap, did not change.
+        # Only the index edges that read the text: the page table, and so the sitemap, did not change.
         self.assertIn("INDEX .bengal/search.manifest", ran)
+        self.assertIn("INDEX .bengal/llms.manifest", ran)
         self.assertNotIn("INDEX .bengal/index.manifest", ran)
         self.assertNotIn("LINK", " ".join(ran))
         self.assertNotIn("PRUNE", " ".join(ran))  # the emit manifest lists paths: it did not change
         self.assertIn("kept; as", site.read("public/llms-full.txt"))
-        # The same files: the manifest (paths only) keeps its bytes and its time.
-        self.assertEqual(os.stat(site.file(".bengal/search.manifest")).st_mtime_ns, manifest)
+        # The same files: the manifests (paths only) keep their bytes and their times.
+        self.assertEqual([os.stat(site.file(m)).st_mtime_ns for m in (".bengal/search.manifest", ".bengal/llms.manifest")],
+                         manifests)
 
     def test_a_title_edit_does_not_check_the_assets_again(self):
         site = self.built("docs")

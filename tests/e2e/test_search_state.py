@@ -37,6 +37,11 @@ class SearchState(SiteTest):
         with open(site.file(".bengal/search.manifest"), "rb") as a, open(fresh.file(".bengal/search.manifest"), "rb") as b:
             self.assertEqual(a.read(), b.read())
 
+    def text_step_commands(self, site):
+        """The commands of the search edge and of the llms-full.txt edge."""
+        return [site.run("ninja", "-t", "commands", m).stdout.strip().splitlines()[-1]
+                for m in (".bengal/search.manifest", ".bengal/llms.manifest")]
+
     def manifest_paths(self, site):
         out = site.run(os.path.join(BIN, "bengal-dump"), "--body-only", ".bengal/search.manifest").stdout
         return [f["path"] for f in json.loads(out)["files"]]
@@ -73,14 +78,17 @@ class SearchState(SiteTest):
     def test_the_step_runs_incrementally_and_says_so(self):
         site = self.site()
         site.build()
-        command = site.run("ninja", "-t", "commands", ".bengal/search.manifest").stdout.strip().splitlines()[-1]
-        self.assertIn("--state .bengal/search.state", command)
+        # Two edges, each with its state: the search index, and llms-full.txt.
+        command, llms_command = self.text_step_commands(site)
+        self.assertIn("--state .bengal/search.state --outputs search/index.json", command)
+        self.assertIn("--state .bengal/llms.state --outputs llms-full.txt", llms_command)
         site.edit(PAGE, "Other keys are kept as `params`", "Other keys are kept, very safely, as `params`")
         inputs = [l.strip() for l in site.run("ninja", "-t", "query", ".bengal/search.manifest").stdout.splitlines()
                   if l.strip().endswith((".meta", ".text"))]
-        site.ninja(*inputs)  # the edited page's shard is parsed again; the search step waits
-        out = site.run(*shlex.split(command), "--explain")
-        self.assertIn("search step: incremental: 2 shard files decoded, 1 documents changed", out.stderr)
+        site.ninja(*inputs)  # the edited page's shard is parsed again; the text steps wait
+        for step in (command, llms_command):
+            out = site.run(*shlex.split(step), "--explain")
+            self.assertIn("search step: incremental: 2 shard files decoded, 1 documents changed", out.stderr)
         self.assert_search_files_equal(site, self.clean_build_of(site))
         # A state that is not one is a full run, never an error.
         site.write(STATE, "not a state")
@@ -93,13 +101,14 @@ class SearchState(SiteTest):
         incremental, and writes the bytes of a clean build."""
         site = self.site()
         site.build()
-        command = site.run("ninja", "-t", "commands", ".bengal/search.manifest").stdout.strip().splitlines()[-1]
+        commands = self.text_step_commands(site)
         site.edit(PAGE, "title: Front matter", "title: Front matter and its keys")
         inputs = [l.strip() for l in site.run("ninja", "-t", "query", ".bengal/search.manifest").stdout.splitlines()
                   if l.strip().endswith((".meta", ".text"))]
-        site.ninja(".bengal/pagetable", *inputs)  # the page table and the shard files, not the search step
-        out = site.run(*shlex.split(command), "--explain")
-        self.assertIn("search step: incremental (new page table, 0 documents renumbered): ", out.stderr)
+        site.ninja(".bengal/pagetable", *inputs)  # the page table and the shard files, not the text steps
+        for command in commands:
+            out = site.run(*shlex.split(command), "--explain")
+            self.assertIn("search step: incremental (new page table, 0 documents renumbered): ", out.stderr)
         self.assert_search_files_equal(site, self.clean_build_of(site))
         added = "content/guide/writing/aardvark.md"  # sorts before its section's other pages
         site.write(added, "---\ntitle: Aardvark notes\n---\n\nAn aardvark page, zygote.\n")

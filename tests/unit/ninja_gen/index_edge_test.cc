@@ -1,7 +1,7 @@
 // The index edges of the build file: the site-wide files they declare ([outputs], a static
 // file of the same name), the static manifest they read, the manifests they write, and the
-// prune step that reads those manifests. One edge writes what the page table gives, the other
-// what every page's text gives (search, llms-full.txt); a third checks the asset references.
+// prune step that reads those manifests. One edge writes what the page table gives, two what
+// every page's text gives (search, llms-full.txt); a fourth checks the asset references.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -22,21 +22,28 @@ const NinjaEdge* index_edge(const NinjaFile& f, const std::string& manifest = ".
   return e;
 }
 const NinjaEdge* search_edge(const NinjaFile& f) { return index_edge(f, ".bengal/search.manifest"); }
+const NinjaEdge* llms_edge(const NinjaFile& f) { return index_edge(f, ".bengal/llms.manifest"); }
 
 TEST(IndexEdge, DeclaresEveryOutputAndItsManifest) {
   Generated g;
   NinjaFile f = g.parsed();
-  EXPECT_EQ(f.edges_of("index").size(), 2u);
+  EXPECT_EQ(f.edges_of("index").size(), 3u);
   const NinjaEdge* e = index_edge(f);
   const NinjaEdge* search = search_edge(f);
+  const NinjaEdge* llms = llms_edge(f);
   ASSERT_NE(e, nullptr);
   ASSERT_NE(search, nullptr);
+  ASSERT_NE(llms, nullptr);
   EXPECT_EQ(e->outputs, (Strings{"public/llms.txt", "public/robots.txt", "public/sitemap.xml", ".bengal/index.manifest"}));
-  EXPECT_EQ(search->outputs, (Strings{"public/llms-full.txt", "public/search/index.json", ".bengal/search.manifest"}));
+  EXPECT_EQ(search->outputs, (Strings{"public/search/index.json", ".bengal/search.manifest"}));
+  EXPECT_EQ(llms->outputs, (Strings{"public/llms-full.txt", ".bengal/llms.manifest"}));
+  // Both read every page's meta and text, each beside the other.
+  EXPECT_EQ(search->inputs, llms->inputs);
+  EXPECT_FALSE(search->inputs.empty());
   // The default target builds them all.
   const NinjaEdge* site = f.producer("site");
   ASSERT_NE(site, nullptr);
-  for (const NinjaEdge* edge : {e, search})
+  for (const NinjaEdge* edge : {e, search, llms})
     for (const std::string& o : edge->outputs) EXPECT_TRUE(contains(site->inputs, o)) << o;
   EXPECT_TRUE(contains(site->inputs, ".bengal/assetmap.json"));
 }
@@ -80,23 +87,27 @@ TEST(IndexEdge, OnlyTheSearchEdgeReadsTheText) {
   EXPECT_FALSE(any_ending(e->inputs, ".meta"));
   EXPECT_EQ(e->inputs, Strings{});  // the page table alone (an implicit input)
   EXPECT_EQ(e->vars.at("flags"), "--outputs sitemap.xml,robots.txt,llms.txt,_redirects");
-  EXPECT_EQ(search->vars.at("flags"), "--state .bengal/search.state --outputs search/index.json,llms-full.txt");
+  EXPECT_EQ(search->vars.at("flags"), "--state .bengal/search.state --outputs search/index.json");
+  EXPECT_EQ(llms_edge(f)->vars.at("flags"), "--state .bengal/llms.state --outputs llms-full.txt");
 }
 
-TEST(IndexEdge, TheSearchEdgeKeepsAStateExceptInBazel) {
+TEST(IndexEdge, TheTextEdgesKeepAStateExceptInBazel) {
   Generated g;
   NinjaFile f = g.parsed();
-  const NinjaEdge* search = search_edge(f);
-  ASSERT_NE(search, nullptr);
-  EXPECT_EQ(search->implicit_outputs, (Strings{".bengal/search.state"}));
+  ASSERT_NE(search_edge(f), nullptr);
+  ASSERT_NE(llms_edge(f), nullptr);
+  EXPECT_EQ(search_edge(f)->implicit_outputs, (Strings{".bengal/search.state"}));
+  EXPECT_EQ(llms_edge(f)->implicit_outputs, (Strings{".bengal/llms.state"}));
   for (const char* format : {"make", "bazel"}) {
     g.options.format = format;
     const BuildGraph graph = build_graph(g.config, g.plan, g.options);
-    const GraphEdge* e = graph.producer(".bengal/search.manifest");
-    ASSERT_NE(e, nullptr) << format;
-    bool bazel = std::string(format) == "bazel";
-    EXPECT_EQ(e->get("flags")->find("--state") != std::string::npos, !bazel) << format;
-    EXPECT_EQ(graph.producer(".bengal/search.state") != nullptr, !bazel) << format;
+    const bool bazel = std::string(format) == "bazel";
+    for (const char* name : {"search", "llms"}) {
+      const GraphEdge* e = graph.producer(".bengal/" + std::string(name) + ".manifest");
+      ASSERT_NE(e, nullptr) << format << " " << name;
+      EXPECT_EQ(e->get("flags")->find("--state") != std::string::npos, !bazel) << format << " " << name;
+      EXPECT_EQ(graph.producer(".bengal/" + std::string(name) + ".state") != nullptr, !bazel) << format << " " << name;
+    }
   }
 }
 
@@ -122,6 +133,7 @@ TEST(IndexEdge, ThePruneStepReadsTheIndexManifest) {
   EXPECT_EQ(prune->rule, "prune");
   EXPECT_TRUE(contains(prune->inputs, ".bengal/index.manifest"));
   EXPECT_TRUE(contains(prune->inputs, ".bengal/search.manifest"));
+  EXPECT_TRUE(contains(prune->inputs, ".bengal/llms.manifest"));
   EXPECT_TRUE(contains(prune->inputs, ".bengal/static.manifest"));
   // Every shard's manifest too: the prune step merges them all.
   EXPECT_TRUE(contains(prune->inputs, ".bengal/shards/_generated.manifest"));
@@ -155,9 +167,11 @@ TEST(IndexEdge, DeclaresOnlyTheEnabledOutputs) {
   EXPECT_EQ(f.producer(".bengal/index.manifest"), nullptr);  // nothing to write: no edge
   EXPECT_NE(f.producer(".bengal/assetmap.json"), nullptr);    // the assets are still checked
   EXPECT_EQ(search_edge(f)->outputs, (Strings{"public/search/index.json", ".bengal/search.manifest"}));
-  // With search and llms-full.txt off there is no search edge.
+  EXPECT_EQ(f.producer(".bengal/llms.manifest"), nullptr);  // llms-full.txt is off
+  // With search off too there is no text edge.
   g.config.outputs.search = false;
   EXPECT_EQ(g.parsed().producer(".bengal/search.manifest"), nullptr);
+  EXPECT_EQ(g.parsed().edges_of("index").size(), 0u);
 }
 
 TEST(IndexEdge, AwkwardOutputFolder) {
