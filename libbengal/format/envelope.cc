@@ -47,22 +47,57 @@ static std::string envelope_prefix() {
   return p;
 }
 
-Envelope open_envelope(std::string_view bytes, const std::string& path, const Kind* expected_kind) {
+static void check_signature(std::string_view bytes, const std::string& path) {
   static const std::string prefix = envelope_prefix();
   if (bytes.empty()) throw bad(path, "empty file, not a Bengal intermediate; delete it and rebuild");
   if (bytes.substr(0, prefix.size()) != prefix)
     throw bad(path, "not a Bengal intermediate file (bad signature); delete it and rebuild");
+}
 
+// The kind and schema checks, in the order bengal-intermediate(5) gives.
+static void check_kind(const std::string& kind, int schema, const std::string& producer, const std::string& path,
+                       const Kind* expected_kind) {
+  const KindInfo* info = nullptr;
+  for (const KindInfo& k : kKinds)
+    if (k.name == kind) info = &k;
+  if (info == nullptr) throw bad(path, "unknown intermediate kind '" + kind + "'; delete it and rebuild");
+  if (expected_kind != nullptr && info->kind != *expected_kind)
+    throw bad(path, "expected a " + std::string(kind_info(*expected_kind).name) + " file, found a " + kind +
+                        " file; check the command's arguments");
+  if (schema < info->oldest_schema)
+    throw bad(path, kind + " schema " + std::to_string(schema) + " from '" + producer +
+                        "' is too old (this Bengal reads " + std::to_string(info->oldest_schema) + " to " +
+                        std::to_string(info->current_schema) + "); delete .bengal/ and rebuild");
+  if (schema > info->current_schema)
+    throw bad(path, kind + " schema " + std::to_string(schema) + " from '" + producer +
+                        "' is newer than this Bengal reads (" + std::to_string(info->current_schema) +
+                        "); rebuild with this version or upgrade Bengal");
+}
+
+Failure truncated_intermediate(const std::string& path) {
+  return bad(path, "truncated intermediate file; delete it and rebuild");
+}
+
+Failure corrupt_intermediate(const std::string& path, const std::string& why) {
+  return bad(path, "corrupt intermediate file (" + why + "); delete it and rebuild");
+}
+
+Failure trailing_bytes(const std::string& path) {
+  return bad(path, "trailing bytes after the intermediate; delete it and rebuild");
+}
+
+Envelope open_envelope(std::string_view bytes, const std::string& path, const Kind* expected_kind) {
+  check_signature(bytes, path);
   Envelope env;
   size_t offset = 0;
   try {
     env.handle = msgpack::unpack(bytes.data(), bytes.size(), offset, reference_bytes);
   } catch (const msgpack::insufficient_bytes&) {
-    throw bad(path, "truncated intermediate file; delete it and rebuild");
+    throw truncated_intermediate(path);
   } catch (const std::exception& e) {
-    throw bad(path, std::string("corrupt intermediate file (") + e.what() + "); delete it and rebuild");
+    throw corrupt_intermediate(path, e.what());
   }
-  if (offset != bytes.size()) throw bad(path, "trailing bytes after the intermediate; delete it and rebuild");
+  if (offset != bytes.size()) throw trailing_bytes(path);
 
   const msgpack::object& root = env.handle.get();
   const msgpack::object* f = root.via.array.ptr;
@@ -73,24 +108,38 @@ Envelope open_envelope(std::string_view bytes, const std::string& path, const Ki
   env.schema = static_cast<int>(f[2].via.u64);
   env.producer.assign(f[3].via.str.ptr, f[3].via.str.size);
   env.body = f[4];
-
-  const KindInfo* info = nullptr;
-  for (const KindInfo& k : kKinds)
-    if (k.name == env.kind) info = &k;
-  if (info == nullptr) throw bad(path, "unknown intermediate kind '" + env.kind + "'; delete it and rebuild");
-  if (expected_kind != nullptr && info->kind != *expected_kind)
-    throw bad(path, "expected a " + std::string(kind_info(*expected_kind).name) + " file, found a " + env.kind +
-                        " file; check the command's arguments");
-  if (env.schema < info->oldest_schema)
-    throw bad(path, env.kind + " schema " + std::to_string(env.schema) + " from '" + env.producer +
-                        "' is too old (this Bengal reads " + std::to_string(info->oldest_schema) + " to " +
-                        std::to_string(info->current_schema) + "); delete .bengal/ and rebuild");
-  if (env.schema > info->current_schema)
-    throw bad(path, env.kind + " schema " + std::to_string(env.schema) + " from '" + env.producer +
-                        "' is newer than this Bengal reads (" + std::to_string(info->current_schema) +
-                        "); rebuild with this version or upgrade Bengal");
+  check_kind(env.kind, env.schema, env.producer, path, expected_kind);
   if (env.body.type != msgpack::type::MAP) throw bad(path, "corrupt intermediate body; delete it and rebuild");
   return env;
+}
+
+MsgpackReader open_envelope_reader(std::string_view bytes, const std::string& path, Kind expected_kind) {
+  check_signature(bytes, path);
+  MsgpackReader r(bytes);
+  std::string kind, producer;
+  uint64_t schema = 0;
+  try {
+    if (r.read_array() != 5) throw MapError("", "header");
+    r.read_string();  // the magic, checked above
+    if (!r.next_is_str()) throw MapError("", "header");
+    kind = r.read_string();
+    if (r.peek() > 0x7f && r.peek() != 0xcc && r.peek() != 0xcd && r.peek() != 0xce && r.peek() != 0xcf)
+      throw MapError("", "header");  // a positive integer, as msgpack-cxx reads it
+    schema = r.read_unsigned();
+    if (!r.next_is_str()) throw MapError("", "header");
+    producer = r.read_string();
+  } catch (const MsgpackTruncated&) {
+    throw truncated_intermediate(path);
+  } catch (const MapError&) {
+    throw bad(path, "corrupt intermediate header; delete it and rebuild");
+  }
+  check_kind(kind, static_cast<int>(std::min<uint64_t>(schema, 1u << 30)), producer, path, &expected_kind);
+  try {
+    if (!r.next_is_map()) throw bad(path, "corrupt intermediate body; delete it and rebuild");
+  } catch (const MsgpackTruncated&) {
+    throw truncated_intermediate(path);
+  }
+  return r;
 }
 
 std::string read_intermediate_bytes(Kind kind, const std::string& path) {

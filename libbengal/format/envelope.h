@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "format/json_msgpack.h"
+#include "format/msgpack_reader.h"
 #include "support/failure.h"
 #include "support/fs.h"
 
@@ -70,17 +71,32 @@ struct Envelope {
 // expected_kind == nullptr accepts any known kind (bengal-dump).
 Envelope open_envelope(std::string_view bytes, const std::string& path, const Kind* expected_kind);
 
-// Reads path, checks the envelope and converts the body.
+// The same checks, leaving a reader at the body (a map), for decode_intermediate.
+MsgpackReader open_envelope_reader(std::string_view bytes, const std::string& path, Kind expected_kind);
+
+// The messages of a file that ends early, holds a byte that starts no value, or goes on
+// after the envelope.
+Failure truncated_intermediate(const std::string& path);
+Failure corrupt_intermediate(const std::string& path, const std::string& why);
+Failure trailing_bytes(const std::string& path);
+
+// Checks the envelope of `bytes` read from `path` and decodes the body, straight from the
+// bytes (format/msgpack_reader.h); a Body's string_views point into them.
 template <class Body>
 Body decode_intermediate(Kind kind, std::string_view bytes, const std::string& path) {
-  Envelope env = open_envelope(bytes, path, &kind);
+  MsgpackReader r = open_envelope_reader(bytes, path, kind);
   Body body;
   try {
-    env.body.convert(body);
+    msgpack_read::read(r, body);
+  } catch (const MsgpackTruncated&) {
+    throw truncated_intermediate(path);
+  } catch (const MsgpackCorrupt& e) {
+    throw corrupt_intermediate(path, e.what());
   } catch (const std::exception& e) {
     throw Failure(kExitBadIntermediate, path + ": malformed " + std::string(kind_info(kind).name) +
                                             " file (" + e.what() + "); delete it and rebuild");
   }
+  if (!r.at_end()) throw trailing_bytes(path);
   return body;
 }
 

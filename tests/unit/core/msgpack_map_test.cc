@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "format/msgpack_reader.h"
+
 #include "model/assets.h"
 #include "model/page.h"
 #include "model/site.h"
@@ -57,9 +59,20 @@ std::string pack(const T& v) {
   return std::string(buf.data(), buf.size());
 }
 
+// Through msgpack-cxx's object tree (msgpack_unpack)...
 template <class T>
 T unpack(const std::string& bytes) {
   return msgpack::unpack(bytes.data(), bytes.size())->as<T>();
+}
+
+// ...and straight from the bytes (format/msgpack_reader.h), which must read the same.
+template <class T>
+T read_direct(const std::string& bytes) {
+  MsgpackReader r(bytes);
+  T v;
+  msgpack_read::read(r, v);
+  EXPECT_TRUE(r.at_end());
+  return v;
 }
 
 // The pairs of a packed map, to rearrange and pack again.
@@ -102,6 +115,7 @@ TYPED_TEST(MsgpackMapModel, FillSetsEveryMember) {
 TYPED_TEST(MsgpackMapModel, WriteRead) {
   std::string bytes = pack(filled<TypeParam>());
   EXPECT_EQ(pack(unpack<TypeParam>(bytes)), bytes);
+  EXPECT_EQ(pack(read_direct<TypeParam>(bytes)), bytes);
 }
 
 TYPED_TEST(MsgpackMapModel, KeysInMemberOrder) {
@@ -119,6 +133,7 @@ TYPED_TEST(MsgpackMapModel, MissingKeyKeepsDefault) {
     without.kv.erase(without.kv.begin() + static_cast<ptrdiff_t>(i));
     expected.kv[i].val = dflt.kv[i].val;
     EXPECT_EQ(pack(without.map().as<TypeParam>()), pack(expected.map())) << dflt.kv[i].key;
+    EXPECT_EQ(pack(read_direct<TypeParam>(pack(without.map()))), pack(expected.map())) << dflt.kv[i].key;
   }
 }
 
@@ -131,6 +146,7 @@ TYPED_TEST(MsgpackMapModel, AnyOrderAndUnknownKeys) {
   p.kv.insert(p.kv.begin(), extra.kv[0]);
   p.kv.push_back(extra.kv[1]);
   EXPECT_EQ(pack(p.map().as<TypeParam>()), bytes);
+  EXPECT_EQ(pack(read_direct<TypeParam>(pack(p.map()))), bytes);
 }
 
 // The same members packed by msgpack-cxx's MSGPACK_DEFINE_MAP and by BENGAL_DEFINE_MAP.
@@ -175,13 +191,23 @@ TEST(MsgpackMap, NamesFromTheMacroArguments) {
   EXPECT_EQ(names[2], "c");
 }
 
+// The error of both readers, which must agree.
 static std::string map_error(const std::string& bytes) {
+  std::string tree = "no error", direct = "no error";
   try {
     unpack<ScanShard>(bytes);
   } catch (const MapError& e) {
-    return e.what();
+    tree = e.what();
   }
-  return "no error";
+  try {
+    MsgpackReader r(bytes);
+    ScanShard shard;
+    msgpack_read::read(r, shard);
+  } catch (const MapError& e) {
+    direct = e.what();
+  }
+  EXPECT_EQ(direct, tree);
+  return tree;
 }
 
 TEST(MsgpackMap, WrongTypeNamesThePath) {
@@ -200,6 +226,74 @@ TEST(MsgpackMap, KeyNotAStringOrGivenTwice) {
   buf.clear();
   pk.pack_map(2).pack("pages").pack_array(0).pack("pages").pack_array(0);
   EXPECT_EQ(map_error(std::string(buf.data(), buf.size())), "pages: given twice");
+}
+
+// Values at the edges of every encoding, into members of every width: the direct reader
+// takes what msgpack-cxx takes, and refuses what it refuses.
+TEST(MsgpackReader, IntegersFitTheirMemberOrAreTheWrongType) {
+  const std::vector<nlohmann::json> values = {0, 1, 127, 128, 255, 256, 65535, 65536, 4294967295u, 4294967296u,
+                                              std::numeric_limits<uint64_t>::max(), -1, -32, -33, -128, -129,
+                                              -32768, -32769, -2147483648LL, -2147483649LL,
+                                              std::numeric_limits<int64_t>::min(), 1.5, true, "7"};
+  auto same = [&](auto member) {
+    using T = decltype(member);
+    for (const nlohmann::json& value : values) {
+      std::string bytes = pack(value);
+      std::string tree, direct;
+      try {
+        tree = std::to_string(msgpack::unpack(bytes.data(), bytes.size())->as<T>());
+      } catch (const msgpack::type_error&) {
+        tree = "wrong type";
+      }
+      try {
+        MsgpackReader r(bytes);
+        T v;
+        msgpack_read::read(r, v);
+        direct = std::to_string(v);
+      } catch (const MapError&) {
+        direct = "wrong type";
+      }
+      EXPECT_EQ(direct, tree) << value.dump() << " into " << typeid(T).name();
+    }
+  };
+  same(uint8_t{}), same(uint16_t{}), same(uint32_t{}), same(uint64_t{});
+  same(int8_t{}), same(int16_t{}), same(int32_t{}), same(int64_t{}), same(double{});
+}
+
+TEST(MsgpackReader, SkipsEveryKindOfValue) {
+  msgpack::sbuffer buf;
+  msgpack::packer<msgpack::sbuffer> pk(buf);
+  pk.pack_map(9);
+  pk.pack("a").pack_nil();
+  pk.pack("b").pack(3.25f);
+  pk.pack("c").pack(-1e300);
+  pk.pack("d").pack_bin(3).pack_bin_body("xyz", 3);
+  pk.pack("e").pack_ext(1, 7).pack_ext_body("q", 1);
+  pk.pack("f").pack_ext(20, 7).pack_ext_body("01234567890123456789", 20);
+  pk.pack("g").pack(std::string(70000, 'l'));
+  pk.pack("h").pack_array(2).pack_map(1).pack("k").pack_array(0).pack(uint64_t{1} << 40);
+  pk.pack("pages").pack_array(0);
+  std::string bytes(buf.data(), buf.size());
+  EXPECT_EQ(pack(read_direct<ScanShard>(bytes)), pack(ScanShard{}));
+  // Every shorter prefix is truncated, never read past its end.
+  for (size_t n = 0; n < bytes.size(); n += n < 200 ? 1 : 997) {
+    MsgpackReader r(std::string_view(bytes).substr(0, n));
+    ScanShard shard;
+    EXPECT_THROW(msgpack_read::read(r, shard), MsgpackTruncated) << n;
+  }
+}
+
+TEST(MsgpackReader, CountsTheBytesCannotHoldAreTruncated) {
+  std::string huge_array = "\x81\xa5pages\xdd\xff\xff\xff\xff";  // 4 billion pages, no bytes
+  MsgpackReader r(huge_array);
+  ScanShard shard;
+  EXPECT_THROW(msgpack_read::read(r, shard), MsgpackTruncated);
+  std::string huge_skip = "\x81\xa7unknown\xdf\xff\xff\xff\xff";
+  MsgpackReader s(huge_skip);
+  EXPECT_THROW(msgpack_read::read(s, shard), MsgpackTruncated);
+  std::string never_used = "\x81\xa7unknown\xc1";
+  MsgpackReader t(never_used);
+  EXPECT_THROW(msgpack_read::read(t, shard), MsgpackCorrupt);
 }
 
 }  // namespace
