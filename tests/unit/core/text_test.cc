@@ -22,6 +22,19 @@ TEST(Utf8, FindsFirstBadByte) {
   EXPECT_EQ(find_invalid_utf8("\xf4\x90\x80\x80"), 0u); // past U+10FFFF
 }
 
+// The ASCII fast path reads eight bytes at a time: a bad byte or a valid sequence at every
+// offset of a long line, and at its end, is found as byte by byte.
+TEST(Utf8, EveryOffsetOfALongLine) {
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'a');
+    text[at] = '\xff';
+    EXPECT_EQ(find_invalid_utf8(text), at);
+    std::string good = std::string(at, 'a') + "\xc3\xa9" + std::string(40 - at, 'b');
+    EXPECT_FALSE(find_invalid_utf8(good).has_value()) << at;
+    EXPECT_EQ(find_invalid_utf8(std::string(at, 'a') + "\xc3"), at);  // cut at the end
+  }
+}
+
 TEST(LineCol, CountsFromOne) {
   std::string_view t = "ab\ncd\nef";
   EXPECT_EQ(line_col_at(t, 0).line, 1u);

@@ -56,6 +56,9 @@ TEST(Scan, NoFrontMatterKeepsTheWholeText) {
 TEST(Scan, NormalizesByteOrderMarkAndLineEnds) {
   EXPECT_EQ(normalize_text("\xEF\xBB\xBF" "a\r\nb\rc\n\r\n"), "a\nb\nc\n\n");
   EXPECT_EQ(normalize_text("a\xEF\xBB\xBF"), "a\xEF\xBB\xBF");  // only a leading mark is dropped
+  EXPECT_EQ(normalize_text("\r\r\na\r"), "\n\na\n");
+  EXPECT_EQ(normalize_text("a\r\n"), "a\n");
+  EXPECT_EQ(normalize_text("no carriage returns"), "no carriage returns");
   std::string raw = "\xEF\xBB\xBF---\r\ntitle: Hi\r\nweight: 2\r\n---\r\n# Body\r\nline\rend\r\n";
   Scanned s = scan(raw);
   EXPECT_EQ(s.diags, Strings{});
