@@ -1,9 +1,9 @@
 #include "support/search_terms.h"
 
 #include <algorithm>
-#include <unordered_map>
 #include <vector>
 
+#include "support/hash.h"
 #include "support/slug.h"
 
 namespace bengal {
@@ -19,32 +19,83 @@ bool is_search_stop_word(std::string_view w) {
   return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
 }
 
+namespace {
+
+// The terms of one page and their counts: open addressing over one buffer of term bytes, so
+// that a word costs a hash and, the first time, a copy (a node-based map allocated per term).
+class TermCounts {
+ public:
+  TermCounts() : slots_(1024) { bytes_.reserve(8192); }
+
+  void add(std::string_view term) {
+    uint64_t h = hash64(term);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.count == 0) {
+        s = {h, static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(term.size()), 1};
+        bytes_.append(term);
+        if (++used_ * 2 > slots_.size()) grow();
+        return;
+      }
+      if (s.hash == h && term_of(s) == term) {
+        s.count = std::min(s.count + 1, kSearchBodyMax);
+        return;
+      }
+    }
+  }
+
+  // "term count\n" per term, sorted by term.
+  std::string lines() const {
+    std::vector<const Slot*> sorted;
+    sorted.reserve(used_);
+    for (const Slot& s : slots_)
+      if (s.count) sorted.push_back(&s);
+    std::sort(sorted.begin(), sorted.end(), [&](const Slot* a, const Slot* b) { return term_of(*a) < term_of(*b); });
+    std::string out;
+    out.reserve(bytes_.size() + 3 * used_);
+    for (const Slot* s : sorted) {
+      out += term_of(*s);
+      out += ' ';
+      out += static_cast<char>('0' + s->count);
+      out += '\n';
+    }
+    return out;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, size = 0, count = 0;  // count 0: free
+  };
+  std::string_view term_of(const Slot& s) const { return std::string_view(bytes_).substr(s.offset, s.size); }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (!s.count) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].count) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string bytes_;
+  size_t used_ = 0;
+};
+
+}  // namespace
+
 std::string count_search_terms(std::string_view text, size_t max_words) {
-  std::unordered_map<std::string, uint32_t> counts;
-  counts.reserve(512);
+  TermCounts counts;
   size_t words = 0;
   for_each_search_word(text, [&](const std::string& w) {
     if (++words > max_words || !is_search_term(w) || is_search_stop_word(w)) return;
-    uint32_t& n = counts[w];
-    n = std::min(n + 1, kSearchBodyMax);
+    counts.add(w);
   });
-  std::vector<std::pair<const std::string*, uint32_t>> sorted;
-  sorted.reserve(counts.size());
-  size_t bytes = 0;
-  for (const auto& [term, n] : counts) {
-    sorted.emplace_back(&term, n);
-    bytes += term.size() + 3;
-  }
-  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  std::string out;
-  out.reserve(bytes);
-  for (const auto& [term, n] : sorted) {
-    out += *term;
-    out += ' ';
-    out += static_cast<char>('0' + n);
-    out += '\n';
-  }
-  return out;
+  return counts.lines();
 }
 
 }  // namespace bengal

@@ -36,15 +36,27 @@ TEST(CountSearchTerms, OnlyTheFirstWordsAreCounted) {
   EXPECT_EQ(count_search_terms("", 3), "");
 }
 
-TEST(CountSearchTerms, SameWordsAsForEachSearchWord) {
-  const std::string text = "Ninja's re-stat (x86_64) — Größe, ÉCOLE; naïve ñandú 日本語 café\tTAB\nnew-line 3.14 v2";
+// What count_search_terms() must give, from a std::map.
+std::string reference_counts(const std::string& text) {
   std::map<std::string, uint32_t> expected;
   for_each_search_word(text, [&](const std::string& w) {
     if (is_search_term(w) && !is_search_stop_word(w)) expected[w] = std::min<uint32_t>(expected[w] + 1, kSearchBodyMax);
   });
   std::string lines;
   for (const auto& [w, n] : expected) lines += w + " " + std::to_string(n) + "\n";
-  EXPECT_EQ(count_search_terms(text), lines);
+  return lines;
+}
+
+TEST(CountSearchTerms, SameWordsAsForEachSearchWord) {
+  const std::string text = "Ninja's re-stat (x86_64) — Größe, ÉCOLE; naïve ñandú 日本語 café\tTAB\nnew-line 3.14 v2";
+  EXPECT_EQ(count_search_terms(text), reference_counts(text));
+}
+
+// Thousands of distinct terms, some repeated: the table grows several times on the way.
+TEST(CountSearchTerms, ManyTermsAsAMapCountsThem) {
+  std::string text;
+  for (int i = 0; i < 6000; ++i) text += "w" + std::to_string(i * 7919 % 5000) + (i % 3 ? " " : ", ");
+  EXPECT_EQ(count_search_terms(text), reference_counts(text));
 }
 
 TEST(ForEachCountedTerm, ReadsBackWhatWasCounted) {
