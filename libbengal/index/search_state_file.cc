@@ -30,7 +30,8 @@ namespace {
 //            fragments: u32 n, then per file: str key, u64 hash, u64 size (sorted by key)
 //            chunks:    u32 n, then u64 hash, u64 size per docs-K.json
 //            llms-full: u64 hash (of the header's and the sections' hashes), u64 size, u64 header
-//                       size, u64 header hash, and its stamp: u64 size, u64 inode, i64 mtime, i64 ctime
+//                       size, u64 header hash, and its stamp: u64 size, u64 inode, i64 mtime, i64 ctime;
+//                       the spare's stamp, and u64 bytes at its start that are llms-full.txt's
 //
 // Integers are little-endian (the byte-order mark refuses a state from another machine),
 // strings are u32 size + bytes, u32s are u32 count + values. Anything unexpected, a body
@@ -243,6 +244,8 @@ void parse_body(Reader& r, State& s) {
   s.llms_header = r.u64();
   s.llms_header_hash = r.u64();
   s.llms_stamp = read_stamp(r);
+  s.spare_stamp = read_stamp(r);
+  s.spare_same = r.u64();
   if (!r.done()) throw BadState{};
 }
 
@@ -368,6 +371,8 @@ void write_body(Writer& w, const State& s) {
   w.u64(s.llms_header);
   w.u64(s.llms_header_hash);
   write_stamp(w, s.llms_stamp);
+  write_stamp(w, s.spare_stamp);
+  w.u64(s.spare_same);
   w.finish();
 }
 

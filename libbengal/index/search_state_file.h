@@ -16,7 +16,7 @@
 namespace bengal::search_state {
 
 // Bump when the layout, or what a record, a posting or an llms-full.txt section holds, changes.
-inline constexpr uint32_t kStateSchema = 4;
+inline constexpr uint32_t kStateSchema = 5;
 
 struct InputEntry {
   std::string_view path;
@@ -60,6 +60,10 @@ struct State {
   FileEntry llms;
   uint64_t llms_header = 0, llms_header_hash = 0;
   FileStamp llms_stamp;
+  // The spare beside the state (the llms-full.txt before last) and how many of its first bytes
+  // are llms-full.txt's: a run that changes nothing before them need not copy them again.
+  FileStamp spare_stamp;
+  uint64_t spare_same = 0;
 
   // llms-full.txt's hash: of its header's and sections' hashes, so that a run that copies most
   // sections from the old file need not read them.

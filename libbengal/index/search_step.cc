@@ -178,9 +178,19 @@ void SearchStep::splice_llms(State& s, const Plan& plan, const std::unordered_ma
   uint64_t size = 0;
   for (const FilePart& p : parts) size += p.bytes.data() ? p.bytes.size() : p.size;
   remove_state();
-  // The spare beside the state spares the allocation and freeing of the file's pages.
-  const std::string path = join_path(args_.output_dir, kLlmsFullFile);
-  write_file_spliced(path, path, parts, args_.state + ".spare");
+  // The spare beside the state spares the allocation and freeing of the file's pages, and the
+  // copy of what it already holds: the bytes before the first change of the run that made it
+  // the spare, where they come before this run's first change too.
+  uint64_t same = 0;  // the bytes the new file shares with the old from the start
+  for (const FilePart& p : parts) {
+    if (p.bytes.data() || p.offset != same) break;
+    same += p.size;
+  }
+  const std::string path = join_path(args_.output_dir, kLlmsFullFile), spare = args_.state + ".spare";
+  const uint64_t holds = stamp_file(spare) == s.spare_stamp ? std::min(s.spare_same, same) : 0;
+  const bool kept = write_file_spliced(path, path, parts, spare, holds);
+  s.spare_stamp = kept ? stamp_file(spare) : FileStamp{};
+  s.spare_same = kept ? same : 0;
   report_.written.push_back(kLlmsFullFile);
   s.llms = {s.llms_hash(), size};
 }

@@ -138,13 +138,26 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
   write_through_temp(path, [&](int fd, const auto& fail) { write_all(fd, bytes, path, fail); });
 }
 
-// Writes the parts into fd from offset 0 (ranges from `in`); the file's size is the total.
+// Writes the parts into fd from offset 0 (ranges from `in`), except the first `holds` bytes,
+// which fd already has; the file's size is the total.
 template <class Fail>
 static void write_parts(int fd, int in, const std::vector<FilePart>& parts, const std::string& path,
-                        const std::string& source, const Fail& fail) {
+                        const std::string& source, const Fail& fail, uint64_t holds = 0) {
   std::string buffer;
   loff_t out = 0;
-  for (const FilePart& part : parts) {
+  for (const FilePart& whole : parts) {
+    FilePart part = whole;
+    const uint64_t size = part.bytes.data() ? part.bytes.size() : part.size;
+    if (static_cast<uint64_t>(out) + size <= holds) {  // already there
+      out += static_cast<loff_t>(size);
+      continue;
+    }
+    if (static_cast<uint64_t>(out) < holds) {  // its first bytes are
+      const uint64_t skip = holds - static_cast<uint64_t>(out);
+      if (part.bytes.data()) part.bytes.remove_prefix(skip);
+      else part.offset += skip, part.size -= skip;
+      out += static_cast<loff_t>(skip);
+    }
     if (part.bytes.data()) {
       for (size_t done = 0; done < part.bytes.size();) {
         ssize_t n = ::pwrite(fd, part.bytes.data() + done, part.bytes.size() - done, out);
@@ -185,7 +198,8 @@ static bool same_device(const std::string& a, const std::string& b) {
 // Replaces path by the spare, written over; the replaced file becomes the spare. A crash at
 // any point leaves path old or new, whole: the spare is only ever renamed into place.
 static bool write_over_spare(const std::string& path, int in, const std::string& source,
-                             const std::vector<FilePart>& parts, const std::string& spare) {
+                             const std::vector<FilePart>& parts, const std::string& spare, uint64_t holds,
+                             bool& kept) {
   if (!same_device(path, spare)) return false;
   int fd = ::open(spare.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return false;
@@ -202,7 +216,7 @@ static bool write_over_spare(const std::string& path, int in, const std::string&
     errno = saved;
     throw io_failure(what_path, what);
   };
-  write_parts(fd, in, parts, path, source, fail);
+  write_parts(fd, in, parts, path, source, fail, holds);
   if (::close(fd) != 0) {
     int saved = errno;
     ::unlink(spare.c_str());
@@ -211,24 +225,26 @@ static bool write_over_spare(const std::string& path, int in, const std::string&
   }
   const std::string next = spare + ".next";
   ::unlink(next.c_str());
-  bool kept = ::link(path.c_str(), next.c_str()) == 0;
+  kept = ::link(path.c_str(), next.c_str()) == 0;
   if (::rename(spare.c_str(), path.c_str()) != 0) throw io_failure(path, "cannot rename into place");
-  if (kept) ::rename(next.c_str(), spare.c_str());
+  kept = kept && ::rename(next.c_str(), spare.c_str()) == 0;
   return true;
 }
 
-void write_file_spliced(const std::string& path, const std::string& source, const std::vector<FilePart>& parts,
-                        const std::string& spare) {
+bool write_file_spliced(const std::string& path, const std::string& source, const std::vector<FilePart>& parts,
+                        const std::string& spare, uint64_t spare_holds) {
   int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) throw io_failure(source, "cannot open");
+  bool kept = false;
   try {
-    if (spare.empty() || !write_over_spare(path, in, source, parts, spare))
+    if (spare.empty() || !write_over_spare(path, in, source, parts, spare, spare_holds, kept))
       write_through_temp(path, [&](int fd, const auto& fail) { write_parts(fd, in, parts, path, source, fail); });
   } catch (...) {
     ::close(in);
     throw;
   }
   ::close(in);
+  return kept;
 }
 
 MappedFile::MappedFile(const std::string& path) {

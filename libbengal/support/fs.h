@@ -27,8 +27,10 @@ struct FilePart {
 // this process. With `spare` (a file of this function's own on path's file system), the bytes
 // are written over the spare's, which is then renamed into place, and the file it replaces is
 // kept as the next spare: a big file is then replaced without allocating or freeing its pages.
-void write_file_spliced(const std::string& path, const std::string& source, const std::vector<FilePart>& parts,
-                        const std::string& spare = "");
+// A caller that knows the spare's first `spare_holds` bytes are already those the parts begin
+// with (it wrote them) spares their copy too. Returns whether the replaced file is the spare now.
+bool write_file_spliced(const std::string& path, const std::string& source, const std::vector<FilePart>& parts,
+                        const std::string& spare = "", uint64_t spare_holds = 0);
 
 // A file's bytes, mapped read-only instead of copied: for big files read once. A file renamed
 // over or removed meanwhile keeps its bytes until the mapping goes. Throws like read_file.

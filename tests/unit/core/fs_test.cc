@@ -86,6 +86,24 @@ TEST_F(FsTest, ASplicedFileWrittenOverTheSpareKeepsTheOldOneAsTheNext) {
   EXPECT_EQ(read_file(file), "v4");
 }
 
+// What the caller says the spare already holds is not written again: here the spare's first
+// bytes are made to differ, so that they show whether they were.
+TEST_F(FsTest, ASplicedFileSkipsWhatTheSpareHolds) {
+  const std::string file = path("big.txt"), spare = path("big.spare");
+  write_file_atomic(file, "0123456789abcdef");
+  write_file_atomic(spare, "XXXXXX-old-spare-bytes-beyond");
+  EXPECT_TRUE(write_file_spliced(file, file, {{{}, 0, 8}, {"!", 0, 0}, {{}, 8, 8}}, spare, 6));
+  EXPECT_EQ(read_file(file), "XXXXXX67!89abcdef");  // 6 bytes kept, the rest written, truncated
+  EXPECT_EQ(read_file(spare), "0123456789abcdef");   // the replaced file is the spare
+  // A part the held bytes end inside, of written bytes.
+  write_file_atomic(spare, "YYYYYYYYYYYYYYYYYYYYYYYY");
+  EXPECT_TRUE(write_file_spliced(file, file, {{"abc", 0, 0}, {"defgh", 0, 0}}, spare, 5));
+  EXPECT_EQ(read_file(file), "YYYYYfgh");
+  // Without a spare the bytes are all written, whatever the caller says.
+  write_file_spliced(path("other"), file, {{{}, 0, 3}}, "", 3);
+  EXPECT_EQ(read_file(path("other")), "YYY");
+}
+
 // Staged files appear together at commit(); without a commit none of them does, and an
 // unchanged file is not staged at all (it keeps its inode).
 TEST_F(FsTest, StagedWritesAppearOnlyAtCommit) {
