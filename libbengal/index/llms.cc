@@ -11,16 +11,17 @@ namespace {
 
 // Runs of whitespace (newlines included) become one space; the ends are trimmed.
 std::string one_line(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
   std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {  // a run of spaces, then a word, appended whole
+    while (i < s.size() && is_space(s[i])) ++i;
+    size_t word = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    if (i == word) break;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + word, i - word);
   }
   return out;
 }

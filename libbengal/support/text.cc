@@ -42,16 +42,29 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-static std::string percent_encode(std::string_view url, std::string_view allowed_punctuation) {
+namespace {
+
+// The bytes a URL keeps as they are: ASCII letters, digits and `punctuation`.
+struct UrlSafe {
+  std::array<bool, 256> keep{};
+  explicit constexpr UrlSafe(std::string_view punctuation) {
+    for (int c = 0; c < 256; ++c)
+      keep[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    for (char c : punctuation) keep[static_cast<unsigned char>(c)] = true;
+  }
+};
+
+std::string percent_encode(std::string_view url, const UrlSafe& safe) {
   static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(url.size());
-  for (char ch : url) {
-    auto c = static_cast<unsigned char>(ch);
-    bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   allowed_punctuation.find(ch) != std::string_view::npos;
-    if (allowed) {
-      out += ch;
+  size_t i = 0;  // most URLs need no escape: copied whole
+  while (i < url.size() && safe.keep[static_cast<unsigned char>(url[i])]) ++i;
+  std::string out(url.substr(0, i));
+  if (i == url.size()) return out;
+  out.reserve(url.size() + 16);
+  for (; i < url.size(); ++i) {
+    auto c = static_cast<unsigned char>(url[i]);
+    if (safe.keep[c]) {
+      out += url[i];
     } else {
       out += '%';
       out += kHex[c >> 4];
@@ -61,9 +74,14 @@ static std::string percent_encode(std::string_view url, std::string_view allowed
   return out;
 }
 
-std::string percent_encode_url(std::string_view url) { return percent_encode(url, "-._~:/?#[]@!$&'()*+,;=%"); }
+constexpr UrlSafe kUrlSafe("-._~:/?#[]@!$&'()*+,;=%");
+constexpr UrlSafe kPathSafe("-._~:/[]@!$&'()*+,;=%");
 
-std::string percent_encode_path(std::string_view path) { return percent_encode(path, "-._~:/[]@!$&'()*+,;=%"); }
+}  // namespace
+
+std::string percent_encode_url(std::string_view url) { return percent_encode(url, kUrlSafe); }
+
+std::string percent_encode_path(std::string_view path) { return percent_encode(path, kPathSafe); }
 
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 namespace bengal {
 
 TEST(HtmlEscape, EscapesMarkupAndQuotes) {
@@ -33,6 +35,28 @@ TEST(Utf8, EveryOffsetOfALongLine) {
     EXPECT_FALSE(find_invalid_utf8(good).has_value()) << at;
     EXPECT_EQ(find_invalid_utf8(std::string(at, 'a') + "\xc3"), at);  // cut at the end
   }
+}
+
+// Every byte, kept or escaped, as the RFC 3986 sets say: letters, digits and the listed
+// punctuation stay.
+TEST(PercentEncode, EveryByte) {
+  auto reference = [](std::string_view url, std::string_view punctuation) {
+    std::string out;
+    for (char ch : url) {
+      auto c = static_cast<unsigned char>(ch);
+      if (std::isalnum(c) && c < 0x80) out += ch;
+      else if (punctuation.find(ch) != std::string_view::npos) out += ch;
+      else out += "%" + std::string(1, "0123456789ABCDEF"[c >> 4]) + "0123456789ABCDEF"[c & 15];
+    }
+    return out;
+  };
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  EXPECT_EQ(percent_encode_url(all), reference(all, "-._~:/?#[]@!$&'()*+,;=%"));
+  EXPECT_EQ(percent_encode_path(all), reference(all, "-._~:/[]@!$&'()*+,;=%"));
+  EXPECT_EQ(percent_encode_url("/docs/intro/"), "/docs/intro/");
+  EXPECT_EQ(percent_encode_path("/a b/c?d"), "/a%20b/c%3Fd");
+  EXPECT_EQ(percent_encode_url(""), "");
 }
 
 TEST(LineCol, CountsFromOne) {

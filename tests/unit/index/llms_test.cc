@@ -60,6 +60,13 @@ TEST(IndexLlms, TitleDescriptionAndOneSectionPerTopLevelSection) {
             "- [About \\[me\\]](https://example.org/about/): Who writes this.\n");
 }
 
+TEST(IndexLlms, DescriptionsAreOneLine) {
+  PageTable t = table({entry_of_kind(kKindHome, "/", "", "Home", "", "_index.md"),
+                       entry_of_kind(kKindPage, "/a/", "", "A", " \t Lead\n\n and   trail\r\n ", "a.md")});
+  EXPECT_NE(render_llms(site(), t).find("- [A](https://example.org/a/): Lead and trail\n"), std::string::npos)
+      << render_llms(site(), t);
+}
+
 TEST(IndexLlms, TheSiteDescriptionWinsOverTheHomePages) {
   Config c = site();
   c.description = "  A blog\tabout  walking. ";
