@@ -5,8 +5,10 @@
 //
 // `kind` names the format ("scan", "meta", ...), `schema` is its integer version, `producer`
 // is "tool version" and `body` a map with string keys, so readers skip keys they do not
-// know. A reader checks, in order: signature, decoding, kind, schema range. Each failure is
-// a Failure(kExitBadIntermediate) whose message says how to recover.
+// know. A reader checks, in order: signature, header, kind, schema range, then decodes the
+// body and checks that nothing follows it (bengal-dump's open_envelope() decodes the whole
+// file first). Each failure is a Failure(kExitBadIntermediate) whose message says how to
+// recover.
 #include <msgpack.hpp>
 #include <string>
 #include <string_view>

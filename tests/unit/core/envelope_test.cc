@@ -76,6 +76,25 @@ TEST(Envelope, Truncate) {
   }
 }
 
+// Every cut after the signature, in the header or anywhere in the body, says so.
+TEST(Envelope, TruncatedAtEveryByte) {
+  std::string bytes = encode_intermediate(Kind::kScan, "p", sample());
+  for (size_t cut = 11; cut < bytes.size(); ++cut) {
+    std::string part = bytes.substr(0, cut);
+    expect_failure([&] { decode_intermediate<ScanShard>(Kind::kScan, part, "f"); }, "truncated intermediate file");
+  }
+}
+
+TEST(Envelope, AByteThatStartsNoValueIsCorrupt) {
+  std::string bytes = encode_intermediate(Kind::kScan, "p", sample());
+  // An unknown key, skipped, whose value is the one byte msgpack never uses.
+  size_t body = bytes.find("pages") - 2;  // the body's map header, then the "pages" key
+  ASSERT_EQ(static_cast<unsigned char>(bytes[body]), 0x81u);
+  bytes[body] = static_cast<char>(0x82);
+  bytes.insert(body + 1, std::string("\xa1z\xc1", 3));
+  expect_failure([&] { decode_intermediate<ScanShard>(Kind::kScan, bytes, "f"); }, "corrupt intermediate file");
+}
+
 TEST(Envelope, WrongKind) {
   std::string bytes = encode_intermediate(Kind::kScan, "p", sample());
   expect_failure([&] { decode_intermediate<MetaShard>(Kind::kMeta, bytes, "f"); }, "expected a meta file, found a scan file");
