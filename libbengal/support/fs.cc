@@ -83,13 +83,22 @@ static std::string parent_of(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
+// ".tmp.PID.TID": the thread id too, as bengal-link stages several files from several threads.
+static const std::string& temp_suffix() {
+  thread_local const std::string suffix = ".tmp." + std::to_string(::getpid()) + "." + std::to_string(::gettid());
+  return suffix;
+}
+
 // Writes through `fill` into a temporary file beside path; returns the temporary file's path.
 template <class Fill>
 static std::string write_temp(const std::string& path, const Fill& fill) {
-  make_dirs(parent_of(path));
-  // The thread id too: bengal-link stages several files from several threads.
-  std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(::gettid());
+  // One mkdir of the parent, not a stat of every level: bengal-emit writes each page into a
+  // folder of its own, which is new in a clean build and there in any other.
+  const std::string parent = parent_of(path);
+  if (!parent.empty() && ::mkdir(parent.c_str(), 0777) != 0 && errno != EEXIST) make_dirs(parent);
+  std::string tmp = path + temp_suffix();
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOTDIR) make_dirs(parent);  // a file where the folder goes: says so
   if (fd < 0) throw io_failure(tmp, "cannot create");
   auto fail = [&](const std::string& what_path, const char* what) {
     int saved = errno;

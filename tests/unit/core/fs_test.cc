@@ -55,6 +55,34 @@ TEST_F(FsTest, AMappedFileHasTheBytesEvenAfterItIsReplaced) {
   EXPECT_THROW(MappedFile(path("none")), Failure);
 }
 
+// A file's folders are made as needed: one level, several, or none (they exist); a file in
+// the way is an error that names the folder.
+TEST_F(FsTest, AnAtomicWriteMakesItsFolders) {
+  write_file_atomic(path("one/index.html"), "1");
+  write_file_atomic(path("a/b/c/index.html"), "2");
+  write_file_atomic(path("a/b/c/other.html"), "3");
+  EXPECT_EQ(read_file(path("one/index.html")), "1");
+  EXPECT_EQ(read_file(path("a/b/c/index.html")), "2");
+  EXPECT_EQ(read_file(path("a/b/c/other.html")), "3");
+  write_file_atomic(path("file"), "in the way");
+  try {
+    write_file_atomic(path("file/index.html"), "x");
+    ADD_FAILURE() << "no error";
+  } catch (const Failure& e) {
+    EXPECT_NE(std::string(e.what()).find(path("file") + ": cannot create folder"), std::string::npos) << e.what();
+  }
+  try {
+    write_file_atomic(path("file/deeper/index.html"), "x");
+    ADD_FAILURE() << "no error";
+  } catch (const Failure& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot create folder"), std::string::npos) << e.what();
+  }
+  // No temporary file is left behind.
+  std::vector<std::string> names;
+  for (const auto& e : fs::recursive_directory_iterator(dir_)) names.push_back(e.path().filename().string());
+  for (const std::string& n : names) EXPECT_EQ(n.find(".tmp."), std::string::npos) << n;
+}
+
 TEST_F(FsTest, ASplicedFileIsItsPartsInOrder) {
   write_file_atomic(path("old"), "0123456789");
   std::vector<FilePart> parts = {{{}, 0, 3}, {"abc", 0, 0}, {{}, 7, 3}, {"", 0, 0}};
