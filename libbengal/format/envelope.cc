@@ -123,9 +123,7 @@ MsgpackReader open_envelope_reader(std::string_view bytes, const std::string& pa
     r.read_string();  // the magic, checked above
     if (!r.next_is_str()) throw MapError("", "header");
     kind = r.read_string();
-    if (r.peek() > 0x7f && r.peek() != 0xcc && r.peek() != 0xcd && r.peek() != 0xce && r.peek() != 0xcf)
-      throw MapError("", "header");  // a positive integer, as msgpack-cxx reads it
-    schema = r.read_unsigned();
+    schema = r.read_unsigned();  // a non-negative integer, or MapError
     if (!r.next_is_str()) throw MapError("", "header");
     producer = r.read_string();
   } catch (const MsgpackTruncated&) {

@@ -1,5 +1,6 @@
 #include "format/msgpack_reader.h"
 
+#include <cstring>
 #include <msgpack.hpp>
 
 #include "format/json_msgpack.h"

@@ -10,14 +10,15 @@
 // takes an integer; a string or a string_view takes a str or a bin. A string_view points
 // into the bytes, which must outlive it. Bytes that end inside a value throw
 // MsgpackTruncated; a byte that starts no value (0xc1) throws MsgpackCorrupt.
+#include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -134,10 +135,7 @@ void read(MsgpackReader& r, std::map<std::string, V>& m) {
 // A BENGAL_DEFINE_MAP struct: msgpack_map::unpack's rules, one pass over the pairs.
 template <class T, class>
 void read(MsgpackReader& r, T& v) {
-  if (!r.next_is_map()) {
-    r.peek();  // a truncated file says so
-    throw MapError("", "not a map");
-  }
+  if (!r.next_is_map()) throw MapError("", "not a map");
   const auto& names = T::bengal_map_names;
   constexpr size_t N = std::tuple_size_v<std::decay_t<decltype(names)>>;
   static_assert(N <= 64, "at most 64 members");
