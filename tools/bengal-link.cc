@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     const std::string producer = producer_of(kSpec.name);
     StagedWrites outputs;
     LinkSink sink;
-    auto stage = [&](const std::string& path, const msgpack::sbuffer& bytes) {
+    auto stage = [&](const std::string& path, const PackBuffer& bytes) {
       outputs.stage_if_changed(path, std::string_view(bytes.data(), bytes.size()));
     };
     sink.link_file = [&](size_t file, const LinkShardView& links) {

@@ -15,6 +15,7 @@
 
 #include "format/json_msgpack.h"
 #include "format/msgpack_reader.h"
+#include "format/pack_buffer.h"
 #include "support/failure.h"
 #include "support/fs.h"
 
@@ -39,10 +40,10 @@ std::string producer_of(std::string_view tool);
 // Packs an envelope around a body that msgpack-cxx can pack, into the buffer it was packed
 // in: a large file is then held once (the buffer grows by realloc, which moves no bytes).
 template <class Body>
-msgpack::sbuffer encode_intermediate_buffer(Kind kind, std::string_view producer, const Body& body) {
+PackBuffer encode_intermediate_buffer(Kind kind, std::string_view producer, const Body& body) {
   const KindInfo& info = kind_info(kind);
-  msgpack::sbuffer buf;
-  msgpack::packer<msgpack::sbuffer> pk(buf);
+  PackBuffer buf;
+  msgpack::packer<PackBuffer> pk(buf);
   pk.pack_array(5);
   pk.pack(kEnvelopeMagic);
   pk.pack(info.name);
@@ -55,7 +56,7 @@ msgpack::sbuffer encode_intermediate_buffer(Kind kind, std::string_view producer
 // The same, as a string.
 template <class Body>
 std::string encode_intermediate(Kind kind, std::string_view producer, const Body& body) {
-  msgpack::sbuffer buf = encode_intermediate_buffer(kind, producer, body);
+  PackBuffer buf = encode_intermediate_buffer(kind, producer, body);
   return std::string(buf.data(), buf.size());
 }
 

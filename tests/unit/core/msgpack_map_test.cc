@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "format/msgpack_reader.h"
+#include "format/pack_buffer.h"
 
 #include "model/assets.h"
 #include "model/page.h"
@@ -116,6 +117,10 @@ TYPED_TEST(MsgpackMapModel, WriteRead) {
   std::string bytes = pack(filled<TypeParam>());
   EXPECT_EQ(pack(unpack<TypeParam>(bytes)), bytes);
   EXPECT_EQ(pack(read_direct<TypeParam>(bytes)), bytes);
+  // The tools' own stream packs the same bytes as msgpack::sbuffer.
+  PackBuffer own;
+  msgpack::pack(own, filled<TypeParam>());
+  EXPECT_EQ(std::string(own.data(), own.size()), bytes);
 }
 
 TYPED_TEST(MsgpackMapModel, KeysInMemberOrder) {
@@ -226,6 +231,27 @@ TEST(MsgpackMap, KeyNotAStringOrGivenTwice) {
   buf.clear();
   pk.pack_map(2).pack("pages").pack_array(0).pack("pages").pack_array(0);
   EXPECT_EQ(map_error(std::string(buf.data(), buf.size())), "pages: given twice");
+}
+
+// Writes of every short size (the copies without memcpy) and long ones, across growth.
+TEST(PackBuffer, HoldsWhatWasWrittenInOrder) {
+  PackBuffer buf;
+  std::string expected, source;
+  for (int i = 0; i < 70000; ++i) source += static_cast<char>('a' + i % 26);
+  for (size_t n = 0; n <= 40; ++n) {
+    buf.write(source.data() + n, n);
+    expected.append(source.data() + n, n);
+  }
+  buf.write(source.data(), source.size());
+  expected += source;
+  for (size_t n = 0; n < 5000; ++n) {
+    buf.write(source.data() + n % 17, n % 13);
+    expected.append(source.data() + n % 17, n % 13);
+  }
+  EXPECT_EQ(std::string(buf.data(), buf.size()), expected);
+  PackBuffer moved(std::move(buf));
+  EXPECT_EQ(std::string(moved.data(), moved.size()), expected);
+  EXPECT_EQ(buf.size(), 0u);
 }
 
 // Values at the edges of every encoding, into members of every width: the direct reader
