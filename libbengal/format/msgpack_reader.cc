@@ -26,35 +26,20 @@ T MsgpackReader::big_endian_at(size_t at) const {
   return v;
 }
 
-int64_t MsgpackReader::map_size_at(uint8_t b) const {
-  if ((b & 0xf0) == 0x80) return b & 0x0f;
-  if (b == 0xde) return big_endian_at<uint16_t>(1);
-  if (b == 0xdf) return big_endian_at<uint32_t>(1);
-  return -1;
-}
-
-int64_t MsgpackReader::array_size_at(uint8_t b) const {
-  if ((b & 0xf0) == 0x90) return b & 0x0f;
-  if (b == 0xdc) return big_endian_at<uint16_t>(1);
-  if (b == 0xdd) return big_endian_at<uint32_t>(1);
-  return -1;
-}
-
-uint32_t MsgpackReader::read_map() {
+// A map (fix form 0x80, 16-bit 0xde, 32-bit 0xdf) or an array (0x90, 0xdc, 0xdd): the size in
+// its header, which is passed over.
+uint32_t MsgpackReader::read_container(uint8_t fix, uint8_t tag16) {
   uint8_t b = peek();
-  int64_t n = map_size_at(b);
-  if (n < 0) wrong_type();
-  p_ += (b & 0xf0) == 0x80 ? 1 : b == 0xde ? 3 : 5;
-  return static_cast<uint32_t>(n);
+  uint32_t n;
+  if ((b & 0xf0) == fix) n = b & 0x0f, p_ += 1;
+  else if (b == tag16) n = big_endian_at<uint16_t>(1), p_ += 3;
+  else if (b == tag16 + 1) n = big_endian_at<uint32_t>(1), p_ += 5;
+  else wrong_type();
+  return n;
 }
 
-uint32_t MsgpackReader::read_array() {
-  uint8_t b = peek();
-  int64_t n = array_size_at(b);
-  if (n < 0) wrong_type();
-  p_ += (b & 0xf0) == 0x90 ? 1 : b == 0xdc ? 3 : 5;
-  return static_cast<uint32_t>(n);
-}
+uint32_t MsgpackReader::read_map() { return read_container(0x80, 0xde); }
+uint32_t MsgpackReader::read_array() { return read_container(0x90, 0xdc); }
 
 std::string_view MsgpackReader::read_string() {
   uint8_t b = peek();

@@ -45,7 +45,10 @@ class MsgpackReader {
     need(1);
     return static_cast<uint8_t>(*p_);
   }
-  bool next_is_map() const { return map_size_at(peek()) >= 0; }
+  bool next_is_map() const {
+    uint8_t b = peek();
+    return (b & 0xf0) == 0x80 || b == 0xde || b == 0xdf;
+  }
   bool next_is_str() const {
     uint8_t b = peek();
     return (b & 0xe0) == 0xa0 || b == 0xd9 || b == 0xda || b == 0xdb;
@@ -67,8 +70,7 @@ class MsgpackReader {
   }
   template <class T>
   T big_endian_at(size_t at) const;  // the T at p_ + at, big-endian
-  int64_t map_size_at(uint8_t b) const;
-  int64_t array_size_at(uint8_t b) const;
+  uint32_t read_container(uint8_t fix, uint8_t tag16);
   [[noreturn]] static void wrong_type() { throw MapError("", "wrong type"); }
 
   const char* p_;
