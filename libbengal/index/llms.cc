@@ -9,27 +9,10 @@ namespace bengal {
 
 namespace {
 
-// Runs of whitespace (newlines included) become one space; the ends are trimmed.
-std::string one_line(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {  // a run of spaces, then a word, appended whole
-    while (i < s.size() && is_space(s[i])) ++i;
-    size_t word = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
-    if (i == word) break;
-    if (!out.empty()) out += ' ';
-    out.append(s.data() + word, i - word);
-  }
-  return out;
-}
-
 // Markdown link text: the characters that would end or nest the link are escaped.
 std::string link_text(std::string_view text) {
   std::string out;
-  for (char c : one_line(text)) {
+  for (char c : collapse_whitespace(text)) {
     if (c == '\\' || c == '[' || c == ']') out += '\\';
     out += c;
   }
@@ -55,10 +38,10 @@ std::string top_key(const std::string& section) { return section.substr(0, secti
 
 // "# Title", then "> description" when the site or its home page has one.
 std::string llms_header(const Config& config, const std::vector<std::string_view>& home_descriptions) {
-  std::string description = one_line(config.description);
+  std::string description = collapse_whitespace(config.description);
   for (std::string_view d : home_descriptions)
-    if (description.empty()) description = one_line(d);
-  std::string out = "# " + one_line(config.title) + "\n";
+    if (description.empty()) description = collapse_whitespace(d);
+  std::string out = "# " + collapse_whitespace(config.title) + "\n";
   if (!description.empty()) out += "\n> " + description + "\n";
   return out;
 }
@@ -67,7 +50,7 @@ namespace {
 
 std::string link_line(const Config& config, const PageTableEntry& p) {
   std::string line = "- [" + link_text(p.title) + "](" + link_url(config, p.url) + ")";
-  std::string description = one_line(p.description);
+  std::string description = collapse_whitespace(p.description);
   return line + (description.empty() ? "" : ": " + description) + "\n";
 }
 
@@ -93,7 +76,7 @@ std::string render_llms(const Config& config, const PageTable& table) {
   }
   std::string out = llms_header(config, table);
   auto section = [&](const std::string& title, const Group& g) {
-    out += "\n## " + one_line(title) + "\n\n";
+    out += "\n## " + collapse_whitespace(title) + "\n\n";
     for (const PageTableEntry* p : g.pages) out += link_line(config, *p);
   };
   for (const std::string& key : order) {
@@ -106,7 +89,7 @@ std::string render_llms(const Config& config, const PageTable& table) {
 
 void append_llms_full_section(std::string& out, const Config& config, std::string_view title, std::string_view url,
                               std::string_view text) {
-  out.append("\n---\n\n## ").append(one_line(title)).append("\n\nURL: ").append(link_url(config, std::string(url)));
+  out.append("\n---\n\n## ").append(collapse_whitespace(title)).append("\n\nURL: ").append(link_url(config, std::string(url)));
   out += '\n';
   text = trim(text);
   if (!text.empty()) out.append("\n").append(text).append("\n");

@@ -1,5 +1,6 @@
 #include "parse/plain_text.h"
 
+#include "support/text.h"
 #include "support/utf8.h"
 
 namespace bengal {
@@ -11,17 +12,6 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' |
 bool is_cjk(char32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (!is_space(c)) out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 }  // namespace

@@ -59,6 +59,14 @@ TEST(PercentEncode, EveryByte) {
   EXPECT_EQ(percent_encode_url(""), "");
 }
 
+TEST(CollapseWhitespace, RunsBecomeOneSpaceAndTheEndsGo) {
+  EXPECT_EQ(collapse_whitespace(" \t Lead\n\n and   trail\r\n\f\v"), "Lead and trail");
+  EXPECT_EQ(collapse_whitespace("one"), "one");
+  EXPECT_EQ(collapse_whitespace(" \n "), "");
+  EXPECT_EQ(collapse_whitespace(""), "");
+  EXPECT_EQ(collapse_whitespace("caf\xc3\xa9\u00a0x"), "caf\xc3\xa9\u00a0x");  // only ASCII whitespace
+}
+
 TEST(LineCol, CountsFromOne) {
   std::string_view t = "ab\ncd\nef";
   EXPECT_EQ(line_col_at(t, 0).line, 1u);
