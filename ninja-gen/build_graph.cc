@@ -129,10 +129,10 @@ std::string evaluate(const BuildGraph& graph, const GraphEdge& edge, const std::
   };
   std::string value = expand(*text, lookup, nullptr);
   // Make and Bazel get the response file's words in the command itself: the file is Ninja's.
+  // The @FILE argument ends the command (step_rule_with_response_file puts it there).
   if (key == "command" && rule->get("rspfile")) {
-    std::string at = "@" + evaluate(graph, edge, "rspfile");
-    if (size_t pos = value.find(at); pos != std::string::npos)
-      value.replace(pos, at.size(), evaluate(graph, edge, "rspfile_content"));
+    if (size_t pos = value.rfind(" @"); pos != std::string::npos)
+      value.replace(pos + 1, std::string::npos, evaluate(graph, edge, "rspfile_content"));
   }
   return value;
 }

@@ -160,12 +160,14 @@ class NinjaFileBuilder {
   // their lists passed the 128 KiB that Linux allows one argument (Ninja runs a command as one
   // argument of sh -c). Edges use it only when their list is long (rule_for), so the commands
   // of smaller sites stay whole, to copy from `ninja -t commands`.
+  // `file` names the response file as Ninja writes it (no shell quoting: Ninja expands $out
+  // there unquoted), `arg` as the command passes it through the shell ($out, $bdir quoted).
   void step_rule_with_response_file(const char* name, const NinjaWriter::Bindings& bindings,
-                                    const std::string& file) {
+                                    const std::string& file, const std::string& arg) {
     step_rule(name, bindings);
     NinjaWriter::Bindings rsp = bindings;
     for (auto& [key, value] : rsp)
-      if (key == "command" && ends_with(value, " $in")) value.replace(value.size() - 3, 3, "@$rspfile");
+      if (key == "command" && ends_with(value, " $in")) value.replace(value.size() - 3, 3, "@" + arg);
     rsp.push_back({"rspfile", file});
     rsp.push_back({"rspfile_content", "$in"});
     step_rule((std::string(name) + "_rsp").c_str(), rsp);
@@ -208,7 +210,7 @@ class NinjaFileBuilder {
                                                   ninja_escape_value(shell_quote(c_.content_dir)) + " -o $out $in"},
                                   {"description", "SCAN $out"},
                                   {"restat", "1"}},
-                                 "$out.rsp");
+                                 "$out.rsp", "$out.rsp");
     step_rule("parse", {{"command", "$bin/bengal-parse -c $config -o $prefix --depfile $prefix.d $in"},
                       {"deps", "gcc"},
                       {"description", "PARSE $prefix"},
@@ -223,7 +225,7 @@ class NinjaFileBuilder {
                                                   term_flags + publish_flags() + templates_flags() + " $in"},
                                   {"description", "LINK $bdir/site"},
                                   {"restat", "1"}},
-                                 "$bdir/site.rsp");
+                                 "$builddir/site.rsp", "$bdir/site.rsp");
     step_rule("render", {{"command", "$bin/bengal-render --site $bdir/site --taxonomies $bdir/taxonomies $sources" +
                                    templates_flags() + strict_flag() +
                                    (fingerprinting() ? " --assets $bdir/assets" : "") +
@@ -238,7 +240,7 @@ class NinjaFileBuilder {
                                                 "--dyndep-target $manifest -d $outdir $in"},
                                     {"description", "FEEDS $out"},
                                     {"restat", "1"}},
-                                   "$pages.rsp");
+                                   "$builddir/feeds.pages.rsp", "$bdir/feeds.pages.rsp");
     step_rule("emit", {{"command", "$bin/bengal-emit -d $outdir --hashes $hashes -o $out $in"},
                      {"description", "EMIT $out"},
                      {"restat", "1"}});
@@ -246,7 +248,7 @@ class NinjaFileBuilder {
                                  {{"command", "$bin/bengal-emit --prune -d $outdir -o $out $in"},
                                   {"description", "PRUNE $outdir"},
                                   {"restat", "1"}},
-                                 "$out.rsp");
+                                 "$out.rsp", "$out.rsp");
     step_rule("copy", {{"command", "$bin/bengal-emit --copy -o $out $in"},
                      {"description", "COPY $out"},
                      {"restat", "1"}});
@@ -265,13 +267,13 @@ class NinjaFileBuilder {
                                               "$flags -d $outdir $in"},
                                   {"description", "INDEX $manifest"},
                                   {"restat", "1"}},
-                                 "$manifest.rsp");
+                                 "$builddir/$manifest_name.rsp", "$bdir/$manifest_name.rsp");
     step_rule_with_response_file("check_assets",
                                  {{"command", "$bin/bengal-index -c $config --check-assets "
                                               "--static-manifest $bdir/static.manifest --asset-map $out -d $outdir $in"},
                                   {"description", "CHECK assets"},
                                   {"restat", "1"}},
-                                 "$out.rsp");
+                                 "$out.rsp", "$out.rsp");
   }
 
   void configure_edge() {
@@ -442,9 +444,12 @@ class NinjaFileBuilder {
       if (edge_outputs.empty()) return;  // nothing to write
       edge_outputs.push_back(built(manifest));
       flags += (flags.empty() ? "" : " ") + std::string("--outputs ") + shell_quote(list);
-      w_.build(edge_outputs, rule_for("index", inputs), inputs,
+      const std::string rule = rule_for("index", inputs);
+      NinjaWriter::Bindings bindings = {{"manifest", shell_quote(built(manifest))}, {"flags", flags}};
+      if (rule != "index") bindings.push_back({"manifest_name", manifest});  // names the response file
+      w_.build(edge_outputs, rule, inputs,
                {built("pagetable"), built("static.manifest"), tool("bengal-index"), o_.config_path}, {"renders"},
-               {{"manifest", shell_quote(built(manifest))}, {"flags", flags}}, implicit_outputs);
+               bindings, implicit_outputs);
       prune_inputs.push_back(built(manifest));
       outputs.insert(outputs.end(), edge_outputs.begin(), edge_outputs.end());
     };

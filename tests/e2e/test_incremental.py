@@ -153,11 +153,29 @@ class LongInputLists(SiteTest):
             site.write(f"content/long/{name}{i:03}.md", f"---\ntitle: Long {i}\n---\nText {i}.\n")
         site.configure()
         self.assertRegex(site.read("build.ninja"), r"build \S+\.scan: scan_rsp ")
-        self.assertIn("@$rspfile", site.read("build.ninja"))
+        self.assertIn("@$out.rsp", site.read("build.ninja"))
         site.ninja()
         self.assertIn("Long 399", site.read(f"public/long/{name}399/index.html"))
         tree = site.tree()
         self.assertTrue(all(f"long/{name}{i:03}/index.html" in tree for i in range(400)))
+        self.assertIn("ninja: no work to do.", site.ninja().stdout)
+
+    def test_response_files_in_a_build_folder_that_needs_quoting(self):
+        # Every site-wide step's list is a file per shard: 180 shards in a long build folder
+        # with spaces pass the limit, so each of those steps reads a response file that Ninja
+        # writes under the folder's real name and the command names through the shell.
+        site = self.site()
+        long = "a build folder with spaces in its long name " * 4
+        site.edit("bengal.toml", "shard_size = 2", f'shard_size = 1\nbuild_dir = "my build/{long}/{long}"')
+        for i in range(180):
+            site.write(f"content/many/page-{i:03}.md", f"---\ntitle: Many {i}\ntags: [many]\n---\nText {i}.\n")
+        site.configure()
+        text = site.read("build.ninja")
+        for rule in ("link_rsp", "index_rsp", "check_assets_rsp", "prune_rsp"):
+            self.assertRegex(text, rf": {rule} ", rule)
+        site.ninja()
+        self.assertIn("Many 179", site.read("public/many/page-179/index.html"))
+        self.assertIn("/many/page-000/", site.read("public/sitemap.xml"))
         self.assertIn("ninja: no work to do.", site.ninja().stdout)
 
 

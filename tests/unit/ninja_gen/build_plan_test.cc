@@ -18,6 +18,7 @@
 
 #include "ninja_reader.h"
 #include "support/fs.h"
+#include "support/text.h"
 #include "support/hash.h"
 
 namespace bengal {
@@ -323,6 +324,19 @@ TEST(WriteBuildNinja, ParsesCleanly) {
   EXPECT_EQ(rules, expected);
 }
 
+// Ninja writes a response file under its path as is, and the command passes that path
+// through the shell: a build folder with a space in it must be quoted in the one, not the other.
+TEST(WriteBuildNinja, AResponseFileIsWrittenUnquotedAndNamedQuoted) {
+  Generated g;
+  NinjaFile f = g.parsed();
+  const std::pair<const char*, std::string> kFiles[] = {{"link_rsp", "/site.rsp"},
+                                                         {"index_rsp", "/" + var_ref("manifest_name") + ".rsp"}};
+  for (const auto& [rule, file] : kFiles) {
+    EXPECT_EQ(f.rules[rule]["rspfile"], var_ref("builddir") + file) << rule;
+    EXPECT_TRUE(ends_with(f.rules[rule]["command"], " @" + var_ref("bdir") + file)) << f.rules[rule]["command"];
+  }
+}
+
 TEST(WriteBuildNinja, ALongInputListGoesInAResponseFile) {
   Generated g;
   std::string name(200, 'x');
@@ -335,7 +349,7 @@ TEST(WriteBuildNinja, ALongInputListGoesInAResponseFile) {
   EXPECT_EQ(short_scan->rule, "scan");
   EXPECT_EQ(f.rules["scan_rsp"]["rspfile"], var_ref("out") + ".rsp");
   EXPECT_EQ(f.rules["scan_rsp"]["rspfile_content"], var_ref("in"));
-  EXPECT_NE(f.rules["scan_rsp"]["command"].find(" @" + var_ref("rspfile")), std::string::npos)
+  EXPECT_NE(f.rules["scan_rsp"]["command"].find(" @" + var_ref("out") + ".rsp"), std::string::npos)
       << f.rules["scan_rsp"]["command"];
   // Make and Bazel have no response files: their commands list the sources.
   BuildGraph graph = parse_ninja_graph(g.text());
