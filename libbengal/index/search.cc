@@ -63,18 +63,19 @@ using TermRange = std::vector<TermPostings>::const_iterator;
 DocTerms search_postings(const SearchPage& page, const SearchOptions& options, SearchTerms& terms) {
   std::unordered_map<std::string, uint32_t> bonus;  // the few words of the title, headings, tags
   std::unordered_map<std::string, uint8_t> seen;    // bit 1 title, 2 heading, 4 tag: counted once each
-  auto mark = [&](const std::string& w, uint8_t bit, uint32_t points) {
-    if (!is_search_term(w)) return;
+  auto mark = [&](std::string_view word, uint8_t bit, uint32_t points) {
+    if (!is_search_term(word)) return;
+    std::string w(word);
     uint8_t& s = seen[w];
     if (s & bit) return;
     s |= bit;
     bonus[w] += points;
   };
-  for_each_search_word(page.title, [&](const std::string& w) { mark(w, 1, kTitleScore); });
+  for_each_search_word(page.title, [&](std::string_view w) { mark(w, 1, kTitleScore); });
   if (const PageMeta* meta = page.meta) {
-    for (const Heading& h : meta->headings) for_each_search_word(h.text, [&](const std::string& w) { mark(w, 2, kHeadingScore); });
+    for (const Heading& h : meta->headings) for_each_search_word(h.text, [&](std::string_view w) { mark(w, 2, kHeadingScore); });
     for (const std::string& tag : meta->front.tags)
-      for_each_search_word(tag, [&](const std::string& w) { mark(w, 4, kTagScore); });
+      for_each_search_word(tag, [&](std::string_view w) { mark(w, 4, kTagScore); });
   }
   // Counted by bengal-parse; counted here only for a text file written without them.
   const PageText* text = page.text;

@@ -1,5 +1,7 @@
 #include "support/slug.h"
 
+#include <cstring>
+
 #include "support/utf8.h"
 
 namespace bengal {
@@ -101,19 +103,30 @@ std::string slugify(std::string_view text) {
   return out;
 }
 
-bool append_search_char(std::string_view text, size_t& i, std::string& word) {
+SearchChar search_char(std::string_view text, size_t i, char* out) {
   auto c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
-    ++i;
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
-    word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return true;
+    char folded = detail::kSearchFold[c];
+    if (folded) *out = folded;
+    return {i + 1, folded ? 1u : 0u};
   }
-  char32_t cp = decode_utf8(text, i);
-  if (cp == kInvalidCodePoint || is_dropped(cp)) return false;
-  append_utf8(word, to_lower(cp));
-  return true;
+  char32_t cp = decode_utf8(text, i);  // advances i
+  if (cp == kInvalidCodePoint || is_dropped(cp)) return {i, 0};
+  std::string bytes;
+  append_utf8(bytes, to_lower(cp));
+  std::memcpy(out, bytes.data(), bytes.size());
+  return {i, bytes.size()};
 }
+
+namespace detail {
+
+WordBuffer grow_search_word(std::string& heap, const char* data, size_t size, size_t capacity) {
+  if (data != heap.data()) heap.assign(data, size);
+  heap.resize(capacity * 2);
+  return {heap.data(), heap.size()};
+}
+
+}  // namespace detail
 
 std::string SlugRegistry::unique(std::string slug) {
   if (slug.empty()) slug = "section";

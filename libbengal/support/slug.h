@@ -1,5 +1,6 @@
 #pragma once
 // Heading ids, GitHub style: "Über Café!" -> "über-café"; duplicates get -1, -2, ...
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,7 +20,8 @@ std::string term_slug(std::string_view term);
 
 // The words of a text for the search index: lower-cased as slugify() does, split at
 // everything that is not a letter or a digit (ASCII punctuation and spaces, and the code
-// points slugify() drops). Calls `word` for each, in order; words may repeat.
+// points slugify() drops). Calls `word` with each (a std::string_view valid until it
+// returns), in order; words may repeat.
 template <class F>
 void for_each_search_word(std::string_view text, F&& word);
 
@@ -36,34 +38,69 @@ class SlugRegistry {
   std::unordered_map<std::string, uint32_t> occurrences_;
 };
 
-// Appends one code point's search form to `word`, or returns false at a separator.
-bool append_search_char(std::string_view text, size_t& i, std::string& word);
+// The search form of the code point that starts at text[i], a byte above 0x7F: its UTF-8
+// bytes written to `out` (room for 4), and where the next one starts. size 0: a separator.
+struct SearchChar {
+  size_t next;
+  size_t size;
+};
+SearchChar search_char(std::string_view text, size_t i, char* out);
 
-// ASCII letters and digits are handled inline, the rest by append_search_char: this runs over
-// every word of every page (bengal-parse counts the search terms), and most text is ASCII.
+namespace detail {
+
+// ASCII letters and digits in their search form (lower case); 0 for every other byte.
+inline constexpr auto kSearchFold = [] {
+  std::array<char, 256> fold{};
+  for (int c = '0'; c <= '9'; ++c) fold[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) fold[c] = fold[c - 'a' + 'A'] = static_cast<char>(c);
+  return fold;
+}();
+
+struct WordBuffer {
+  char* data;
+  size_t capacity;
+};
+// Doubles the room of a word that outgrew its stack buffer, moving it into `heap`.
+WordBuffer grow_search_word(std::string& heap, const char* data, size_t size, size_t capacity);
+
+}  // namespace detail
+
+// This runs over every word of every page (bengal-parse counts the search terms), and most
+// text is ASCII: one table lookup per byte. The word is built through local variables only:
+// had their address escaped, each byte stored (a char may alias anything) would reload them.
 template <class F>
 void for_each_search_word(std::string_view text, F&& word) {
-  std::string current;
+  char stack[128];
+  std::string heap;  // a longer word
+  char* buf = stack;
+  size_t capacity = sizeof stack, size = 0;
   size_t i = 0;
   while (i < text.size()) {
+    if (size + 4 > capacity) {  // room for one more code point
+      detail::WordBuffer grown = detail::grow_search_word(heap, buf, size, capacity);
+      buf = grown.data;
+      capacity = grown.capacity;
+    }
     auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
+    if (char folded = detail::kSearchFold[c]) {
+      buf[size++] = folded;
       ++i;
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        current += static_cast<char>(c);
-        continue;
-      }
-      if (c >= 'A' && c <= 'Z') {
-        current += static_cast<char>(c + 32);
-        continue;
-      }
-    } else if (append_search_char(text, i, current)) {
       continue;
     }
-    if (!current.empty()) word(current);
-    current.clear();
+    if (c >= 0x80) {
+      SearchChar sc = search_char(text, i, buf + size);
+      i = sc.next;
+      if (sc.size) {
+        size += sc.size;
+        continue;
+      }
+    } else {
+      ++i;
+    }
+    if (size) word(std::string_view(buf, size));
+    size = 0;
   }
-  if (!current.empty()) word(current);
+  if (size) word(std::string_view(buf, size));
 }
 
 }  // namespace bengal

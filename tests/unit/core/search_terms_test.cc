@@ -21,6 +21,16 @@ TEST(CountSearchTerms, CountsStopAtTheBodyMaximum) {
   EXPECT_EQ(count_search_terms("go go go go go go go go"), "go 5\n");
 }
 
+TEST(SearchStopWords, TheListAndNothingElse) {
+  for (const char* w : {"an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
+                        "that", "the", "this", "to", "with"})
+    EXPECT_TRUE(is_search_stop_word(w)) << w;
+  for (const char* w : {"", "a", "th", "thes", "them", "ann", "The", "withs", "tha"})
+    EXPECT_FALSE(is_search_stop_word(w)) << w;
+  EXPECT_FALSE(is_search_stop_word(std::string_view("\0an", 3)));
+  EXPECT_FALSE(is_search_stop_word(std::string_view("an\0", 3)));
+}
+
 TEST(CountSearchTerms, LeavesOutStopWordsAndWordsOfOtherLengths) {
   EXPECT_EQ(count_search_terms("the a of x zz " + std::string(41, 'w') + " " + std::string(40, 'v')),
             std::string(40, 'v') + " 1\nzz 1\n");
@@ -39,7 +49,8 @@ TEST(CountSearchTerms, OnlyTheFirstWordsAreCounted) {
 // What count_search_terms() must give, from a std::map.
 std::string reference_counts(const std::string& text) {
   std::map<std::string, uint32_t> expected;
-  for_each_search_word(text, [&](const std::string& w) {
+  for_each_search_word(text, [&](std::string_view word) {
+    std::string w(word);
     if (is_search_term(w) && !is_search_stop_word(w)) expected[w] = std::min<uint32_t>(expected[w] + 1, kSearchBodyMax);
   });
   std::string lines;
@@ -56,6 +67,19 @@ TEST(CountSearchTerms, SameWordsAsForEachSearchWord) {
 TEST(CountSearchTerms, ManyTermsAsAMapCountsThem) {
   std::string text;
   for (int i = 0; i < 6000; ++i) text += "w" + std::to_string(i * 7919 % 5000) + (i % 3 ? " " : ", ");
+  EXPECT_EQ(count_search_terms(text), reference_counts(text));
+}
+
+// Terms are found and sorted by their first 8 bytes first: terms that share them, longer
+// and shorter ones, and non-ASCII bytes (above 0x7F, sorted after the ASCII ones).
+TEST(CountSearchTerms, TermsThatShareTheirFirstEightBytes) {
+  std::string text;
+  const char* words[] = {"international", "internationally", "internat", "internationalization", "internal",
+                         "interna", "intern", "internationalé", "internatiônal", "internationalz", "internatio",
+                         "zz", "z9", "éé", "日本語日本語", "日本語日本", "a1234567", "a12345678", "a1234567z"};
+  for (int round = 0; round < 7; ++round)
+    for (size_t i = 0; i < std::size(words); ++i)
+      if ((i + round) % 3 != 0) text += std::string(words[i]) + " ";
   EXPECT_EQ(count_search_terms(text), reference_counts(text));
 }
 

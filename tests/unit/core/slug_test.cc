@@ -46,20 +46,42 @@ TEST(Slugify, EmptyAndInvalidInput) {
   EXPECT_EQ(slugify("ok\xff\xfe"), "ok");
 }
 
-// for_each_search_word reads ASCII inline: the same words as append_search_char gives.
-TEST(SearchWords, TheAsciiFastPathSplitsAsAppendSearchCharDoes) {
-  const std::string text = "Ninja's re-stat (x86_64) — Größe, ÉCOLE; naïve 日本語 café\tTAB\nv2 3.14";
-  std::vector<std::string> expected, found;
+std::vector<std::string> search_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_search_word(text, [&](std::string_view w) { words.emplace_back(w); });
+  return words;
+}
+
+// for_each_search_word reads ASCII inline: the same words as search_char gives, code point by
+// code point.
+TEST(SearchWords, TheAsciiFastPathSplitsAsSearchCharDoes) {
+  const std::string text = "Ninja's re-stat (x86_64) — Größe, ÉCOLE; naïve 日本語 café\tTAB\nv2 3.14 \xff ok";
+  std::vector<std::string> expected;
   std::string word;
   for (size_t i = 0; i < text.size();) {
-    if (append_search_char(text, i, word)) continue;
+    char bytes[4];
+    SearchChar sc = search_char(text, i, bytes);
+    i = sc.next;
+    if (sc.size) {
+      word.append(bytes, sc.size);
+      continue;
+    }
     if (!word.empty()) expected.push_back(word);
     word.clear();
   }
   if (!word.empty()) expected.push_back(word);
-  for_each_search_word(text, [&](const std::string& w) { found.push_back(w); });
-  EXPECT_EQ(found, expected);
-  EXPECT_EQ(found.front(), "ninja");
+  EXPECT_EQ(search_words(text), expected);
+  EXPECT_EQ(expected, (std::vector<std::string>{"ninja", "s", "re", "stat", "x86", "64", "größe", "école", "naïve",
+                                                "日本語", "café", "tab", "v2", "3", "14", "ok"}));
+}
+
+TEST(SearchWords, AWordLongerThanItsStackBuffer) {
+  std::string long_word = std::string(300, 'A') + "É" + std::string(100, 'b');
+  std::string lower = std::string(300, 'a') + "é" + std::string(100, 'b');
+  EXPECT_EQ(search_words("x " + long_word + " y " + long_word), (std::vector<std::string>{"x", lower, "y", lower}));
+  EXPECT_EQ(search_words(std::string(127, 'c') + "Ω"), (std::vector<std::string>{std::string(127, 'c') + "ω"}));
+  EXPECT_TRUE(search_words("").empty());
+  EXPECT_TRUE(search_words(" ,.—").empty());
 }
 
 TEST(SlugRegistry, NumbersDuplicatesLikeGitHub) {
