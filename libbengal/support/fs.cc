@@ -89,16 +89,26 @@ static const std::string& temp_suffix() {
   return suffix;
 }
 
+// Makes path's folder; true when it did not exist before. One mkdir of the parent, not a stat
+// of every level: bengal-emit writes each page into a folder of its own, which is new in a
+// clean build and there in any other.
+static bool make_parent(const std::string& path) {
+  const std::string parent = parent_of(path);
+  if (parent.empty() || ::mkdir(parent.c_str(), 0777) == 0) return !parent.empty();
+  if (errno == EEXIST) return false;
+  make_dirs(parent);
+  return true;
+}
+
+enum class Parent { kMake, kMade };
+
 // Writes through `fill` into a temporary file beside path; returns the temporary file's path.
 template <class Fill>
-static std::string write_temp(const std::string& path, const Fill& fill) {
-  // One mkdir of the parent, not a stat of every level: bengal-emit writes each page into a
-  // folder of its own, which is new in a clean build and there in any other.
-  const std::string parent = parent_of(path);
-  if (!parent.empty() && ::mkdir(parent.c_str(), 0777) != 0 && errno != EEXIST) make_dirs(parent);
+static std::string write_temp(const std::string& path, const Fill& fill, Parent parent = Parent::kMake) {
+  if (parent == Parent::kMake) make_parent(path);
   std::string tmp = path + temp_suffix();
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == ENOTDIR) make_dirs(parent);  // a file where the folder goes: says so
+  if (fd < 0 && errno == ENOTDIR) make_dirs(parent_of(path));  // a file where the folder goes: says so
   if (fd < 0) throw io_failure(tmp, "cannot create");
   auto fail = [&](const std::string& what_path, const char* what) {
     int saved = errno;
@@ -306,15 +316,18 @@ static bool same_bytes_on_disk(const std::string& path, std::string_view bytes) 
   return same;
 }
 
+// A folder made just now holds no file to compare with: a clean build's pages (a folder each)
+// skip the stat.
 bool write_file_if_changed(const std::string& path, std::string_view bytes) {
-  if (same_bytes_on_disk(path, bytes)) return false;
-  write_file_atomic(path, bytes);
+  if (!make_parent(path) && same_bytes_on_disk(path, bytes)) return false;
+  auto fill = [&](int fd, const auto& fail) { write_all(fd, bytes, path, fail); };
+  rename_into_place(write_temp(path, fill, Parent::kMade), path);
   return true;
 }
 
 bool StagedWrites::stage_if_changed(const std::string& path, std::string_view bytes) {
-  if (same_bytes_on_disk(path, bytes)) return false;
-  std::string tmp = write_temp(path, [&](int fd, const auto& fail) { write_all(fd, bytes, path, fail); });
+  if (!make_parent(path) && same_bytes_on_disk(path, bytes)) return false;
+  std::string tmp = write_temp(path, [&](int fd, const auto& fail) { write_all(fd, bytes, path, fail); }, Parent::kMade);
   std::lock_guard<std::mutex> lock(mutex_);
   staged_.emplace_back(std::move(tmp), path);
   return true;

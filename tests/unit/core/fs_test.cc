@@ -57,6 +57,26 @@ TEST_F(FsTest, AMappedFileHasTheBytesEvenAfterItIsReplaced) {
 
 // A file's folders are made as needed: one level, several, or none (they exist); a file in
 // the way is an error that names the folder.
+// In a folder it makes, the file is new: written without a look; elsewhere only new bytes are.
+TEST_F(FsTest, AWriteIfChangedMakesItsFoldersAndKeepsTheSameBytes) {
+  EXPECT_TRUE(write_file_if_changed(path("a/b/index.html"), "one"));
+  EXPECT_EQ(read_file(path("a/b/index.html")), "one");
+  FileStamp first = stamp_file(path("a/b/index.html"));
+  EXPECT_FALSE(write_file_if_changed(path("a/b/index.html"), "one"));
+  EXPECT_EQ(stamp_file(path("a/b/index.html")), first);
+  EXPECT_TRUE(write_file_if_changed(path("a/b/index.html"), "two"));
+  EXPECT_EQ(read_file(path("a/b/index.html")), "two");
+  EXPECT_TRUE(write_file_if_changed(path("a/c/d/e.html"), "deep"));
+  EXPECT_EQ(read_file(path("a/c/d/e.html")), "deep");
+  write_file_atomic(path("file"), "in the way");
+  try {
+    write_file_if_changed(path("file/index.html"), "x");
+    ADD_FAILURE() << "no error";
+  } catch (const Failure& e) {
+    EXPECT_NE(std::string(e.what()).find(path("file") + ": cannot create folder"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(FsTest, AnAtomicWriteMakesItsFolders) {
   write_file_atomic(path("one/index.html"), "1");
   write_file_atomic(path("a/b/c/index.html"), "2");
