@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace bengal {
 namespace {
 
@@ -33,6 +37,22 @@ constexpr std::array<uint8_t, 256> make_char_classes() {
 constexpr std::array<uint8_t, 256> kCharClasses = make_char_classes();
 
 bool has_class(char c, CharClass k) { return kCharClasses[static_cast<unsigned char>(c)] & k; }
+
+// Offset of the first `a` or `b` at or after i, or html.size(). Inline, 16 bytes at a time:
+// most of a page's tags are a few bytes apart (</a></li><li>), where memchr's call costs
+// more than the search.
+size_t find_either(std::string_view html, size_t i, char a, char b) {
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+  for (; i + 16 <= html.size(); i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(html.data() + i));
+    if (int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, va), _mm_cmpeq_epi8(chunk, vb))))
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < html.size() && html[i] != a && html[i] != b) ++i;
+  return i;
+}
 bool is_space(char c) { return has_class(c, kSpace); }
 
 // The tags the scanner treats specially: those with asset attributes, and those whose text
@@ -151,7 +171,7 @@ std::string resolve(std::string_view url, std::string_view page_url) {
 // it; the names need no look.
 size_t skip_attributes(std::string_view html, size_t i) {
   while (i < html.size()) {
-    while (i < html.size() && html[i] != '=' && html[i] != '>') ++i;
+    i = find_either(html, i, '=', '>');
     if (i >= html.size() || html[i] == '>') return i;
     ++i;
     while (i < html.size() && is_space(html[i])) ++i;
@@ -221,7 +241,7 @@ std::vector<std::string> local_asset_urls(std::string_view html, std::string_vie
     if (std::string r = resolve(url, page_url); !r.empty()) urls.push_back(std::move(r));
   };
   size_t i = 0;
-  while ((i = html.find('<', i)) != std::string_view::npos) {
+  while ((i = find_either(html, i, '<', '<')) < html.size()) {
     ++i;
     if (html.size() - i >= 3 && html[i] == '!' && html[i + 1] == '-' && html[i + 2] == '-') {  // comments hold no references
       size_t end = html.find("-->", i);
