@@ -104,24 +104,57 @@ DocTerms search_postings(const SearchPage& page, const SearchOptions& options, S
   return DocTerms(std::vector<uint32_t>(out.begin(), out.end()));
 }
 
-std::string search_record(const SearchPage& page) {
-  static const std::string kNoText;
-  const PageMeta* meta = page.meta;
-  const std::string& text = page.text ? page.text->text : kNoText;
+// The record as nlohmann::ordered_json would dump it, replacing invalid UTF-8. Only for a
+// page with such bytes: the common case below writes the same JSON by hand.
+static std::string search_record_replacing(const SearchPage& page, std::string_view excerpt) {
   Json d;
   d["t"] = std::string(page.title);
   d["u"] = std::string(page.url);
   d["s"] = std::string(page.section_title);
   Json headings = Json::array();
   Json tags = Json::array();
-  if (meta) {
+  if (const PageMeta* meta = page.meta) {
     for (const Heading& h : meta->headings) headings.push_back({h.text, h.id});
     for (const std::string& t : meta->front.tags) tags.push_back(t);
   }
   d["h"] = std::move(headings);
   d["g"] = std::move(tags);
-  d["e"] = excerpt(meta && !meta->summary.empty() ? meta->summary : text, 200);
+  d["e"] = std::string(excerpt);
   return dump(d);
+}
+
+// Written by hand for every page (a json tree and its serializer cost 78,000 instructions a
+// page): {"t":title,"u":url,"s":section,"h":[[text,id],...],"g":[tag,...],"e":excerpt}.
+std::string search_record(const SearchPage& page) {
+  static const std::string kNoText;
+  const PageMeta* meta = page.meta;
+  const std::string& text = page.text ? page.text->text : kNoText;
+  const std::string e = excerpt(meta && !meta->summary.empty() ? meta->summary : text, 200);
+  std::string out;
+  out.reserve(256 + e.size());
+  bool valid = true;
+  auto field = [&](std::string_view key_and_colon, std::string_view value) {
+    out += key_and_colon;
+    valid = append_json_string(out, value) && valid;
+  };
+  field("{\"t\":", page.title);
+  field(",\"u\":", page.url);
+  field(",\"s\":", page.section_title);
+  out += ",\"h\":[";
+  if (meta) {
+    for (size_t i = 0; i < meta->headings.size(); ++i) {
+      field(i ? ",[" : "[", meta->headings[i].text);
+      field(",", meta->headings[i].id);
+      out += ']';
+    }
+  }
+  out += "],\"g\":[";
+  if (meta)
+    for (size_t i = 0; i < meta->front.tags.size(); ++i) field(i ? "," : "", meta->front.tags[i]);
+  out += ']';
+  field(",\"e\":", e);
+  out += '}';
+  return valid ? out : search_record_replacing(page, e);
 }
 
 namespace {

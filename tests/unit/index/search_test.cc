@@ -60,6 +60,44 @@ std::map<int, int> postings(const std::map<std::string, json>& files, const std:
   return out;
 }
 
+// What search_record writes by hand: nlohmann's compact dump of the record's fields, with
+// invalid UTF-8 replaced.
+std::string record_by_nlohmann(const SearchPage& page) {
+  nlohmann::ordered_json d;
+  d["t"] = std::string(page.title);
+  d["u"] = std::string(page.url);
+  d["s"] = std::string(page.section_title);
+  d["h"] = nlohmann::ordered_json::array();
+  d["g"] = nlohmann::ordered_json::array();
+  if (page.meta) {
+    for (const Heading& h : page.meta->headings) d["h"].push_back({h.text, h.id});
+    for (const std::string& t : page.meta->front.tags) d["g"].push_back(t);
+  }
+  // The excerpt: texts of at most 200 bytes are whole.
+  d["e"] = page.meta && !page.meta->summary.empty() ? page.meta->summary : page.text ? page.text->text : "";
+  return d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+TEST(Search, ARecordIsTheCompactJsonOfItsFields) {
+  PageMeta meta;
+  meta.headings = {{2, "quick-start", "Quick \"start\" \\ now"}, {3, "über", "Über\tstraße\x01"}};
+  meta.front.tags = {"Setup", "C++ & \"quotes\""};
+  PageText text{"a.md", "Plain text of the page: \"quoted\", a\\b, tab\t, é, 日本."};
+  PageMeta bad = meta;
+  bad.headings[1].text = "broken \xff byte";
+  PageMeta summary = meta;
+  summary.summary = "A summary\nwith a newline.";
+  const SearchPage pages[] = {
+      {"Title", "/a/", "Guides", &meta, &text},
+      {"No meta \"quoted\"", "/b/", "", nullptr, &text},
+      {"Nothing", "/c/", "Home", nullptr, nullptr},
+      {"Summary", "/d/", "S", &summary, &text},
+      {"Invalid \xc3(", "/e/", "S", &bad, nullptr},
+  };
+  for (const SearchPage& page : pages) EXPECT_EQ(search_record(page), record_by_nlohmann(page)) << page.title;
+  EXPECT_EQ(search_record(pages[2]), R"({"t":"Nothing","u":"/c/","s":"Home","h":[],"g":[],"e":""})");
+}
+
 TEST(Search, DocumentsArePagesWithASourceInUrlOrder) {
   Site in = sample();
   auto files = by_path(render_search(in.table, in.metas, in.texts));
