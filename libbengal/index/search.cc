@@ -60,22 +60,35 @@ using TermRange = std::vector<TermPostings>::const_iterator;
 
 // A page's terms: its counted body terms (PageText::terms), plus points for each term of its
 // title, headings and tags (each kind once). Stop words count in those, not in the body.
+// Both lists are sorted by term, so they are merged without a hash table.
 DocTerms search_postings(const SearchPage& page, const SearchOptions& options, SearchTerms& terms) {
-  std::unordered_map<std::string, uint32_t> bonus;  // the few words of the title, headings, tags
-  std::unordered_map<std::string, uint8_t> seen;    // bit 1 title, 2 heading, 4 tag: counted once each
-  auto mark = [&](std::string_view word, uint8_t bit, uint32_t points) {
-    if (!is_search_term(word)) return;
-    std::string w(word);
-    uint8_t& s = seen[w];
-    if (s & bit) return;
-    s |= bit;
-    bonus[w] += points;
+  struct Mark {
+    std::string word;
+    uint8_t kind;  // 0 title, 1 heading, 2 tag
+    uint32_t points;
   };
-  for_each_search_word(page.title, [&](std::string_view w) { mark(w, 1, kTitleScore); });
+  static thread_local std::vector<Mark> marks;  // the few words of the title, headings, tags
+  marks.clear();
+  auto mark = [&](uint8_t kind, uint32_t points) {
+    return [&marks = marks, kind, points](std::string_view w) {
+      if (is_search_term(w)) marks.push_back({std::string(w), kind, points});
+    };
+  };
+  for_each_search_word(page.title, mark(0, kTitleScore));
   if (const PageMeta* meta = page.meta) {
-    for (const Heading& h : meta->headings) for_each_search_word(h.text, [&](std::string_view w) { mark(w, 2, kHeadingScore); });
-    for (const std::string& tag : meta->front.tags)
-      for_each_search_word(tag, [&](std::string_view w) { mark(w, 4, kTagScore); });
+    for (const Heading& h : meta->headings) for_each_search_word(h.text, mark(1, kHeadingScore));
+    for (const std::string& tag : meta->front.tags) for_each_search_word(tag, mark(2, kTagScore));
+  }
+  // By word, then kind: a word's points are those of each kind it has, once.
+  std::sort(marks.begin(), marks.end(),
+            [](const Mark& a, const Mark& b) { return a.word != b.word ? a.word < b.word : a.kind < b.kind; });
+  std::vector<std::pair<std::string_view, uint32_t>> bonus;
+  for (size_t i = 0; i < marks.size(); ++i) {
+    if (i > 0 && marks[i].word == marks[i - 1].word) {
+      if (marks[i].kind != marks[i - 1].kind) bonus.back().second += marks[i].points;
+      continue;
+    }
+    bonus.emplace_back(marks[i].word, marks[i].points);
   }
   // Counted by bengal-parse; counted here only for a text file written without them.
   const PageText* text = page.text;
@@ -88,19 +101,14 @@ DocTerms search_postings(const SearchPage& page, const SearchOptions& options, S
   static thread_local std::vector<uint32_t> out;  // reused: the postings are copied once, at their size
   out.clear();
   auto add = [&](std::string_view term, uint32_t score) { out.push_back(terms.intern(term) << kScoreBits | score); };
-  std::string key;
+  auto next_bonus = bonus.begin();
   for_each_counted_term(body, [&](std::string_view term, uint32_t count) {
+    for (; next_bonus != bonus.end() && next_bonus->first < term; ++next_bonus) add(next_bonus->first, next_bonus->second);
     uint32_t score = count;
-    if (!bonus.empty()) {
-      key.assign(term);
-      if (auto it = bonus.find(key); it != bonus.end()) {
-        score += it->second;
-        bonus.erase(it);
-      }
-    }
+    if (next_bonus != bonus.end() && next_bonus->first == term) score += (next_bonus++)->second;
     add(term, score);
   });
-  for (const auto& [w, points] : bonus) add(w, points);
+  for (; next_bonus != bonus.end(); ++next_bonus) add(next_bonus->first, next_bonus->second);
   return DocTerms(std::vector<uint32_t>(out.begin(), out.end()));
 }
 

@@ -130,6 +130,27 @@ TEST(Search, ScoresWeighTitleHeadingTagsAndCappedBody) {
   EXPECT_TRUE(postings(files, "the").empty());
 }
 
+// A word scores each kind it appears in once: the title 10, a heading 5, a tag 5.
+TEST(Search, AWordScoresEachKindOnce) {
+  Site in;
+  in.table = table({entry("/a/", "a.md")});
+  in.table.pages[0].title = "Deploy deploy guide";
+  PageMeta a;
+  a.rel = "a.md";
+  a.headings = {{2, "deploy", "Deploy"}, {2, "deploy-again", "Deploy again"}, {2, "zebra", "Zebra notes"}};
+  a.front.tags = {"deploy", "zebra", "aardvark"};
+  in.metas = {MetaShard{{a}}};
+  in.texts = {TextShard{{{"a.md", "deploy body words zebra"}}}};
+  auto files = by_path(render_search(in.table, in.metas, in.texts));
+  EXPECT_EQ(postings(files, "deploy"), (std::map<int, int>{{0, 10 + 5 + 5 + 1}}));
+  EXPECT_EQ(postings(files, "guide"), (std::map<int, int>{{0, 10}}));
+  EXPECT_EQ(postings(files, "zebra"), (std::map<int, int>{{0, 5 + 5 + 1}}));
+  EXPECT_EQ(postings(files, "aardvark"), (std::map<int, int>{{0, 5}}));  // before every body term
+  EXPECT_EQ(postings(files, "again"), (std::map<int, int>{{0, 5}}));
+  EXPECT_EQ(postings(files, "notes"), (std::map<int, int>{{0, 5}}));
+  EXPECT_EQ(postings(files, "body"), (std::map<int, int>{{0, 1}}));
+}
+
 TEST(Search, FragmentsAreListedAndNamedByTheirKeysBytes) {
   Site in = sample();
   auto files = by_path(render_search(in.table, in.metas, in.texts));
