@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     for (const std::string& path : args.positional) {
       if (assets_only && !ends_with(path, ".assetrefs") && !ends_with(path, ".manifest"))
         throw Failure(kExitUsage, "--check-assets reads .assetrefs and .manifest files, not '" + path + "'");
-      if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, path));
+      if (ends_with(path, ".meta")) in.metas.push_back(read_intermediate<IndexMetaShard>(Kind::kMeta, path));
       else if (ends_with(path, ".text")) in.texts.push_back(read_intermediate<TextShard>(Kind::kText, path));
       else if (ends_with(path, ".assetrefs")) asset_refs.push_back(path);
       else if (ends_with(path, ".manifest")) published.push_back(path);

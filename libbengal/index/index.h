@@ -21,7 +21,7 @@ namespace bengal {
 // What bengal-index reads for the site-wide files.
 struct IndexInput {
   PageTable table;
-  std::vector<MetaShard> metas;
+  std::vector<IndexMetaShard> metas;
   std::vector<TextShard> texts;
   Manifest static_files;  // the static manifest: files the site publishes as they are
 };

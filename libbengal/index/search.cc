@@ -75,7 +75,7 @@ DocTerms search_postings(const SearchPage& page, const SearchOptions& options, S
     };
   };
   for_each_search_word(page.title, mark(0, kTitleScore));
-  if (const PageMeta* meta = page.meta) {
+  if (const IndexPageMeta* meta = page.meta) {
     for (const Heading& h : meta->headings) for_each_search_word(h.text, mark(1, kHeadingScore));
     for (const std::string& tag : meta->front.tags) for_each_search_word(tag, mark(2, kTagScore));
   }
@@ -121,7 +121,7 @@ static std::string search_record_replacing(const SearchPage& page, std::string_v
   d["s"] = std::string(page.section_title);
   Json headings = Json::array();
   Json tags = Json::array();
-  if (const PageMeta* meta = page.meta) {
+  if (const IndexPageMeta* meta = page.meta) {
     for (const Heading& h : meta->headings) headings.push_back({h.text, h.id});
     for (const std::string& t : meta->front.tags) tags.push_back(t);
   }
@@ -135,7 +135,7 @@ static std::string search_record_replacing(const SearchPage& page, std::string_v
 // page): {"t":title,"u":url,"s":section,"h":[[text,id],...],"g":[tag,...],"e":excerpt}.
 std::string search_record(const SearchPage& page) {
   static const std::string kNoText;
-  const PageMeta* meta = page.meta;
+  const IndexPageMeta* meta = page.meta;
   const std::string& text = page.text ? page.text->text : kNoText;
   const std::string e = excerpt(meta && !meta->summary.empty() ? meta->summary : text, 200);
   std::string out;
@@ -355,11 +355,11 @@ std::string render_search_index(size_t doc_count, const SearchOptions& options, 
   return dump(index) + "\n";
 }
 
-std::vector<OutputFile> render_search(const PageTable& table, const std::vector<MetaShard>& metas,
+std::vector<OutputFile> render_search(const PageTable& table, const std::vector<IndexMetaShard>& metas,
                                       const std::vector<TextShard>& texts, const SearchOptions& options) {
-  std::unordered_map<std::string_view, const PageMeta*> meta_of;
-  for (const MetaShard& s : metas)
-    for (const PageMeta& m : s.pages) meta_of[m.rel] = &m;
+  std::unordered_map<std::string_view, const IndexPageMeta*> meta_of;
+  for (const IndexMetaShard& s : metas)
+    for (const IndexPageMeta& m : s.pages) meta_of[m.rel] = &m;
   std::unordered_map<std::string_view, const PageText*> text_of;
   for (const TextShard& s : texts)
     for (const PageText& t : s.pages) text_of[t.rel] = &t;

@@ -48,7 +48,7 @@ struct SearchOptions {
 
 // The files, paths starting with "search/", sorted by path, with hashes. Documents are the
 // pages with a source, in the table's (URL) order.
-std::vector<OutputFile> render_search(const PageTable& table, const std::vector<MetaShard>& metas,
+std::vector<OutputFile> render_search(const PageTable& table, const std::vector<IndexMetaShard>& metas,
                                       const std::vector<TextShard>& texts, const SearchOptions& options = {});
 
 // "ab" -> "search/t-6162.json".
@@ -127,7 +127,7 @@ inline uint32_t posting_score(uint32_t p) { return p & ((1u << kScoreBits) - 1);
 struct SearchPage {
   std::string_view title, url;
   std::string_view section_title;  // "s": the section that lists the page
-  const PageMeta* meta = nullptr;  // none: no headings, tags or summary
+  const IndexPageMeta* meta = nullptr;  // none: no headings, tags or summary
   const PageText* text = nullptr;  // none: no text
 };
 

@@ -95,7 +95,7 @@ Decoded& SearchStep::decode(size_t i) {
   if (fresh) {
     Input& in = inputs_[i];
     read(in);
-    if (in.kind == Kind::kMeta) it->second.meta = decode_intermediate<MetaShard>(in.kind, in.bytes, in.path);
+    if (in.kind == Kind::kMeta) it->second.meta = decode_intermediate<IndexMetaShard>(in.kind, in.bytes, in.path);
     else it->second.text = decode_intermediate<TextShard>(in.kind, in.bytes, in.path);
     release(in);
     ++report_.shards_decoded;
@@ -108,7 +108,7 @@ Decoded& SearchStep::decode(size_t i) {
 SearchPage SearchStep::page_of(const DocEntry& doc, size_t meta_file, size_t text_file) {
   SearchPage page{doc.title, doc.url, doc.section_title, nullptr, nullptr};
   if (meta_file)
-    for (const PageMeta& m : decode(meta_file).meta.pages)
+    for (const IndexPageMeta& m : decode(meta_file).meta.pages)
       if (m.rel == doc.rel) page.meta = &m;
   if (text_file)
     for (const PageText& t : decode(text_file).text.pages)

@@ -30,7 +30,7 @@ struct Input {
 
 // A shard file, decoded: its meta or its text pages.
 struct Decoded {
-  MetaShard meta;
+  IndexMetaShard meta;
   TextShard text;
 };
 
@@ -127,7 +127,7 @@ void SearchStep::list_file(size_t i, const Lookup& doc_of, InputEntry& entry) {
     else entry.others.push_back(rel);
   };
   const Decoded& dec = decode(i);
-  for (const PageMeta& m : dec.meta.pages) add(m.rel);
+  for (const IndexPageMeta& m : dec.meta.pages) add(m.rel);
   for (const PageText& t : dec.text.pages) add(t.rel);
   std::sort(entry.docs.begin(), entry.docs.end());
   entry.docs.erase(std::unique(entry.docs.begin(), entry.docs.end()), entry.docs.end());

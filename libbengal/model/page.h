@@ -108,6 +108,27 @@ struct MetaShard {
   BENGAL_DEFINE_MAP(pages);
 };
 
+// What bengal-index reads of a meta file: decoded into these, the rest of each PageMeta (the
+// other front matter keys, their positions, the links) is skipped, not built and freed.
+// The member names are PageMeta's keys.
+struct IndexFront {
+  std::vector<std::string> tags;
+  BENGAL_DEFINE_MAP(tags);
+};
+
+struct IndexPageMeta {
+  std::string rel;
+  IndexFront front;
+  std::string summary;
+  std::vector<Heading> headings;
+  BENGAL_DEFINE_MAP(rel, front, summary, headings);
+};
+
+struct IndexMetaShard {
+  std::vector<IndexPageMeta> pages;
+  BENGAL_DEFINE_MAP(pages);
+};
+
 enum class SlotField : uint8_t {
   kHref = 0,   // the resolved URL (with #anchor), attribute-escaped
   kTitle = 1,  // the target page's title, text-escaped

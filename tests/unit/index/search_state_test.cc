@@ -231,7 +231,7 @@ class SearchStateTest : public ::testing::Test {
     IndexInput in;
     in.table = read_intermediate<PageTable>(Kind::kPageTable, path("pagetable"));
     for (size_t s : shard_order()) {
-      in.metas.push_back(read_intermediate<MetaShard>(Kind::kMeta, shard_file(s, ".meta")));
+      in.metas.push_back(read_intermediate<IndexMetaShard>(Kind::kMeta, shard_file(s, ".meta")));
       in.texts.push_back(read_intermediate<TextShard>(Kind::kText, shard_file(s, ".text")));
     }
     std::vector<OutputFile> files = render_index_outputs(config_, in, kSitemapMaxUrls, {kSearchFile, kLlmsFullFile});

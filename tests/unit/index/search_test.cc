@@ -15,7 +15,7 @@ using nlohmann::json;
 
 struct Site {
   PageTable table;
-  std::vector<MetaShard> metas;
+  std::vector<IndexMetaShard> metas;
   std::vector<TextShard> texts;
 };
 
@@ -25,14 +25,14 @@ Site sample() {
                     entry_of_kind(kKindSection, "/s/", "s", "Guides", "", "s/_index.md"), entry("/s/c/", "s/c.md")});
   in.table.pages[1].title = "Install Bengal";
   in.table.pages[4].section = "s";
-  PageMeta a;
+  IndexPageMeta a;
   a.rel = "a.md";
   a.headings = {{2, "quick-start", "Quick start"}};
   a.front.tags = {"Setup"};
-  PageMeta c;
+  IndexPageMeta c;
   c.rel = "s/c.md";
   c.summary = "About installing.";
-  MetaShard m1, m2;
+  IndexMetaShard m1, m2;
   m1.pages = {a};
   m2.pages = {c};
   in.metas = {m1, m2};
@@ -79,13 +79,13 @@ std::string record_by_nlohmann(const SearchPage& page) {
 }
 
 TEST(Search, ARecordIsTheCompactJsonOfItsFields) {
-  PageMeta meta;
+  IndexPageMeta meta;
   meta.headings = {{2, "quick-start", "Quick \"start\" \\ now"}, {3, "über", "Über\tstraße\x01"}};
   meta.front.tags = {"Setup", "C++ & \"quotes\""};
   PageText text{"a.md", "Plain text of the page: \"quoted\", a\\b, tab\t, é, 日本."};
-  PageMeta bad = meta;
+  IndexPageMeta bad = meta;
   bad.headings[1].text = "broken \xff byte";
-  PageMeta summary = meta;
+  IndexPageMeta summary = meta;
   summary.summary = "A summary\nwith a newline.";
   const SearchPage pages[] = {
       {"Title", "/a/", "Guides", &meta, &text},
@@ -135,11 +135,11 @@ TEST(Search, AWordScoresEachKindOnce) {
   Site in;
   in.table = table({entry("/a/", "a.md")});
   in.table.pages[0].title = "Deploy deploy guide";
-  PageMeta a;
+  IndexPageMeta a;
   a.rel = "a.md";
   a.headings = {{2, "deploy", "Deploy"}, {2, "deploy-again", "Deploy again"}, {2, "zebra", "Zebra notes"}};
   a.front.tags = {"deploy", "zebra", "aardvark"};
-  in.metas = {MetaShard{{a}}};
+  in.metas = {IndexMetaShard{{a}}};
   in.texts = {TextShard{{{"a.md", "deploy body words zebra"}}}};
   auto files = by_path(render_search(in.table, in.metas, in.texts));
   EXPECT_EQ(postings(files, "deploy"), (std::map<int, int>{{0, 10 + 5 + 5 + 1}}));
