@@ -223,22 +223,51 @@ std::string_view search_key_prefix(std::string_view word, size_t n) {
   return word.substr(0, i);
 }
 
+size_t SearchTerms::slot_of(std::string_view term, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  const auto top = static_cast<uint32_t>(hash >> 32);
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id_plus_one == 0 || (s.hash_top == top && terms_[s.id_plus_one - 1] == term)) return i;
+  }
+}
+
+void SearchTerms::rehash(size_t slots) {
+  slots_.assign(slots, Slot{});
+  for (uint32_t id = 0; id < terms_.size(); ++id) {
+    const uint64_t hash = hash64(terms_[id]);
+    slots_[slot_of(terms_[id], hash)] = {id + 1, static_cast<uint32_t>(hash >> 32)};
+  }
+}
+
+void SearchTerms::reserve(size_t n) {
+  terms_.reserve(n);
+  size_t slots = 1024;
+  while (slots < 2 * n) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
 uint32_t SearchTerms::intern(std::string_view term) {
-  if (auto it = ids_.find(term); it != ids_.end()) return it->second;
-  std::string_view stored = owned_.emplace_back(term);
-  add_view(stored);
+  if (slots_.empty()) rehash(1024);
+  const uint64_t hash = hash64(term);
+  Slot& s = slots_[slot_of(term, hash)];
+  if (s.id_plus_one != 0) return s.id_plus_one - 1;
+  add_view(owned_.emplace_back(term));
   return static_cast<uint32_t>(terms_.size() - 1);
 }
 
 std::optional<uint32_t> SearchTerms::find(std::string_view term) const {
-  auto it = ids_.find(term);
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
+  if (slots_.empty()) return std::nullopt;
+  const Slot& s = slots_[slot_of(term, hash64(term))];
+  if (s.id_plus_one == 0) return std::nullopt;
+  return s.id_plus_one - 1;
 }
 
 void SearchTerms::add_view(std::string_view term) {
-  ids_.emplace(term, static_cast<uint32_t>(terms_.size()));
+  if ((terms_.size() + 1) * 2 > slots_.size()) rehash(std::max<size_t>(1024, slots_.size() * 2));
+  const uint64_t hash = hash64(term);
   terms_.push_back(term);
+  slots_[slot_of(term, hash)] = {static_cast<uint32_t>(terms_.size()), static_cast<uint32_t>(hash >> 32)};
 }
 
 void SearchModel::set_doc(size_t doc, const SearchPage& page, const SearchOptions& options) {

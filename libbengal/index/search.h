@@ -69,17 +69,23 @@ class SearchTerms {
   uint32_t intern(std::string_view term);
   std::optional<uint32_t> find(std::string_view term) const;
   void add_view(std::string_view term);  // a term not in the table yet
-  void reserve(size_t n) {
-    terms_.reserve(n);
-    ids_.reserve(n);
-  }
+  void reserve(size_t n);
   std::string_view at(uint32_t id) const { return terms_[id]; }
   size_t size() const { return terms_.size(); }
 
  private:
+  // Open addressing over the ids, each slot with the top of its term's hash, so that a probe
+  // rarely compares bytes: interned for every term of every page.
+  struct Slot {
+    uint32_t id_plus_one = 0;  // 0: free
+    uint32_t hash_top = 0;
+  };
+  size_t slot_of(std::string_view term, uint64_t hash) const;  // its slot, or the free one it would take
+  void rehash(size_t slots);
+
   std::deque<std::string> owned_;
   std::vector<std::string_view> terms_;
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
 };
 
 // A document's postings: term id << kScoreBits | score, one per term. Its own, or a view of
