@@ -48,7 +48,7 @@ std::shared_ptr<const Template> Environment::parse(std::string name, std::string
 
 std::shared_ptr<const Template> Environment::find_template(std::string_view name) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = cache_.find(std::string(name));
+  auto it = cache_.find(name);
   if (it != cache_.end()) return it->second;
   std::optional<TemplateSource> source = loader_->get_source(name);
   if (!source) return nullptr;

@@ -100,8 +100,13 @@ class Environment {
   std::shared_ptr<const Loader> loader_;
   Options options_;
   std::unique_ptr<Registry> registry_;
+  // Hashes string_view too, so a lookup by name (every {% include %}) allocates no key.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
   std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const Template>> cache_;
+  std::unordered_map<std::string, std::shared_ptr<const Template>, NameHash, std::equal_to<>> cache_;
 };
 
 }  // namespace bengal::tmpl

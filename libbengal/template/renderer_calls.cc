@@ -1,5 +1,6 @@
 // Macros, {% call %}, recursive loops, imports and template loading.
 #include <algorithm>
+#include <span>
 
 #include "support/text.h"
 #include "template/error.h"
@@ -158,12 +159,7 @@ void Renderer::exec_from_import(const FromImportStmt* s) {
 // Loads a template named by a value (a name, or a list of names where the first that exists
 // wins). Returns null only when ignore_missing.
 const CompiledTemplate* Renderer::load(const Value& name, uint32_t offset, bool ignore_missing) {
-  std::vector<Value> candidates;
-  if (name.is_list()) {
-    candidates = name.as_list().items;
-  } else {
-    candidates.push_back(name);
-  }
+  std::span<const Value> candidates = name.is_list() ? std::span<const Value>(name.as_list().items) : std::span(&name, 1);
   for (const Value& candidate : candidates) {
     if (!candidate.is_string()) fail(offset, "a template name must be a string, not " + std::string(candidate.type_name()));
     std::shared_ptr<const Template> tpl = env_.find_template(candidate.as_string());
