@@ -20,11 +20,11 @@ Value Renderer::eval(const Expr* e) {
 Value Renderer::eval_node(const Expr* e) {
   switch (e->kind) {
     case ExprKind::kConst: return static_cast<const ConstExpr*>(e)->value;
-    case ExprKind::kName: case ExprKind::kGetAttr:
+    case ExprKind::kName: case ExprKind::kGetAttr: case ExprKind::kGetItem:
       if (const Value* v = find_place(e)) return *v;
-      return e->kind == ExprKind::kName ? eval_name(static_cast<const NameExpr*>(e))
-                                        : eval_getattr(static_cast<const GetAttrExpr*>(e), false);
-    case ExprKind::kGetItem: return eval_getitem(static_cast<const GetItemExpr*>(e), false);
+      if (e->kind == ExprKind::kName) return eval_name(static_cast<const NameExpr*>(e));
+      if (e->kind == ExprKind::kGetAttr) return eval_getattr(static_cast<const GetAttrExpr*>(e), false);
+      return eval_getitem(static_cast<const GetItemExpr*>(e), false);
     case ExprKind::kSlice: throw EvalError("a slice is only valid inside []");
     case ExprKind::kCall: return eval_call(static_cast<const CallExpr*>(e));
     case ExprKind::kSuper: return eval_super(static_cast<const SuperExpr*>(e));
@@ -83,6 +83,47 @@ static const Value* find_hinted(const Map& map, std::string_view key, const Look
   return found;
 }
 
+// Whether evaluating `e` can change nothing: no calls (list.append), filters or tests, so a
+// place found before it is still valid after it.
+static bool has_no_effects(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::kConst: case ExprKind::kName: return true;
+    case ExprKind::kGetAttr: return has_no_effects(static_cast<const GetAttrExpr*>(e)->object);
+    case ExprKind::kGetItem: {
+      auto* get = static_cast<const GetItemExpr*>(e);
+      return get->key->kind != ExprKind::kSlice && has_no_effects(get->object) && has_no_effects(get->key);
+    }
+    case ExprKind::kNeg: case ExprKind::kPos: case ExprKind::kNot:
+      return has_no_effects(static_cast<const UnaryExpr*>(e)->operand);
+    case ExprKind::kBinary: {
+      auto* b = static_cast<const BinaryExpr*>(e);
+      return has_no_effects(b->left) && has_no_effects(b->right);
+    }
+    default: return false;
+  }
+}
+
+// list[int] or map[str] read in place: nav[depth + 1].url. Only for a key that changes
+// nothing, so the object's place is still valid once the key is computed. Null when
+// get_item() would do more than index.
+const Value* Renderer::find_item_place(const GetItemExpr* e) {
+  if (!has_no_effects(e->key)) return nullptr;
+  const Value* object = find_place(e->object);
+  if (!object || !(object->is_list() || object->is_map())) return nullptr;
+  Value computed;
+  const Value* key = find_place(e->key);
+  if (!key) {
+    computed = eval(e->key);
+    key = &computed;
+  }
+  if (object->is_map()) return key->is_string() ? object->as_map().find(key->as_string()) : nullptr;
+  if (!key->is_int() && !key->is_bool()) return nullptr;
+  const std::vector<Value>& items = object->as_list().items;
+  int64_t n = static_cast<int64_t>(items.size());
+  int64_t i = key->as_int() < 0 ? key->as_int() + n : key->as_int();
+  return i >= 0 && i < n ? &items[static_cast<size_t>(i)] : nullptr;
+}
+
 // Where an expression's value already lives (a variable, a constant, a key of a map reached
 // through them), or null when it must be computed. Reading in place saves the copies (and
 // reference-count traffic) of the general eval() on the hottest paths: {{ item.title }},
@@ -100,6 +141,7 @@ const Value* Renderer::find_place(const Expr* e) {
       if (!object || !object->is_map()) return nullptr;
       return find_hinted(object->as_map(), *get->attr, &get->hint);
     }
+    case ExprKind::kGetItem: return find_item_place(static_cast<const GetItemExpr*>(e));
     default: return nullptr;
   }
 }

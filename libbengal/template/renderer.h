@@ -117,6 +117,7 @@ class Renderer {
   Value eval_node(const Expr* e);
   Value eval_lenient(const Expr* e);  // no strict-undefined error: `is defined`, `default`
   const Value* find_place(const Expr* e);
+  const Value* find_item_place(const GetItemExpr* e);
   const Value* lookup_place(Name name, const LookupHint* hint);
   Value lookup(Name name);
   Value eval_name(const NameExpr* e);

@@ -35,6 +35,23 @@ TEST(Render, HostSafeStringsPassThrough) {
             "<main><p>From <em>Markdown</em></p></main><p>&lt;unsafe&gt;</p>");
 }
 
+// Subscripts read in place (list[int], map[str]) must give what get_item gives, and fall back
+// to it for everything else: misses, strings, slices, keys with effects.
+TEST(Render, SubscriptsReadInPlace) {
+  nlohmann::ordered_json ctx = {{"nav", {{{"url", "/a/"}}, {{"url", "/b/"}}}}, {"d", 0}, {"k", "url"}};
+  EXPECT_EQ(render("{{ nav[d].url }} {{ nav[d + 1].url }} {{ nav[-1].url }} {{ nav[true].url }} {{ nav[0][k] }}", ctx),
+            "/a/ /b/ /b/ /b/ /a/");
+  EXPECT_EQ(render("[{{ nav[2] }}][{{ nav[-3] }}][{{ nav[0]['x'] }}][{{ nav['url'] }}][{{ nav[d + 0.0] }}]", ctx),
+            "[][][][][]");
+  EXPECT_EQ(render("{{ nav[0].url[1] }} {{ nav[1:] | length }} {% if nav[d].url == nav[d + 1].url %}same{% endif %}", ctx),
+            "a 1 ");
+  EXPECT_EQ(render("{% for e in nav[d:] %}{{ e.url }}{% endfor %}{% for e in [nav[d]] %}{{ e['url'] }}{% endfor %}", ctx),
+            "/a//b//a/");
+  // A key that appends to the list it indexes: evaluated the general way, after the object.
+  EXPECT_EQ(render("{% set xs = [1] %}{{ xs[xs.append(2) or 1] }} {{ xs }}"), "2 [1, 2]");
+  EXPECT_EQ(testing::error_of("{{ nav[missing] }}", ctx, {}, testing::strict()), "main.html:1:8: error: 'missing' is undefined");
+}
+
 TEST(Render, IfElifElse) {
   const char* t = "{% for n in [1, 2, 3] %}{% if n == 1 %}a{% elif n == 2 %}b{% else %}c{% endif %}{% endfor %}";
   EXPECT_EQ(render(t), "abc");
