@@ -78,6 +78,20 @@ TEST(Map, KeepsInsertionOrderAndReplacesInPlace) {
   EXPECT_EQ(m.find("zz"), nullptr);
 }
 
+// Keys of 1 to 3 bytes are compared without a loop: each byte position must count.
+TEST(Map, TellsApartShortKeysByEveryByte) {
+  Map m;
+  for (std::string key : {"a", "b", "ab", "ba", "aa", "abc", "xbc", "axc", "abx", ""}) m.set(key, Value(key));
+  EXPECT_EQ(m.size(), 10u);
+  for (std::string key : {"a", "b", "ab", "ba", "aa", "abc", "xbc", "axc", "abx", ""}) {
+    ASSERT_NE(m.find(key), nullptr) << key;
+    EXPECT_EQ(m.find(key)->as_string(), key);
+  }
+  EXPECT_EQ(m.find("bb"), nullptr);
+  EXPECT_EQ(m.find("aaa"), nullptr);
+  EXPECT_EQ(m.find("c"), nullptr);
+}
+
 TEST(Map, LargeMapsStayCorrectWithTheIndex) {
   Map m;
   for (int i = 0; i < 100; ++i) m.set(std::string("k").append(std::to_string(i)), Value(i));
