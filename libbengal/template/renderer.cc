@@ -20,11 +20,9 @@ Renderer::Renderer(Environment& env, const Value& context, RenderInfo* info)
 
 void Renderer::render(const Template& tpl, std::string& out) {
   note_used(tpl.path());
-  auto root = std::make_unique<Scope>();
-  root->context = &context_;
-  Scope* root_scope = root.get();
-  owned_scopes_.push_back(std::move(root));
-  run_unit(&tpl.compiled(), root_scope, out);
+  Scope& root = owned_scopes_.emplace_back();
+  root.context = &context_;
+  run_unit(&tpl.compiled(), &root, out);
 }
 
 // Runs a template and then each template it extends, in the same root scope: a child's
@@ -339,11 +337,9 @@ void Renderer::exec_include(const IncludeStmt* s) {
   if (depth_ >= kMaxDepth) fail(s->offset, "includes nest too deeply (does a template include itself?)");
   const CompiledTemplate* tpl = load(eval(s->name), s->name->offset, s->ignore_missing);
   if (!tpl) return;
-  auto root = std::make_unique<Scope>();
-  if (s->with_context) root->parent = scope_;  // an include sees the variables around it
-  Scope* root_scope = root.get();
-  owned_scopes_.push_back(std::move(root));
-  run_unit(tpl, root_scope, *out_);
+  Scope& root = owned_scopes_.emplace_back();
+  if (s->with_context) root.parent = scope_;  // an include sees the variables around it
+  run_unit(tpl, &root, *out_);
 }
 
 void Renderer::note_used(const std::string& path) {

@@ -3,6 +3,7 @@
 // including every template it extends, includes and imports. Statements are in
 // renderer.cc, expressions in eval.cc, macros/loop/imports in renderer_calls.cc.
 // Internal to the template module.
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -153,7 +154,7 @@ class Renderer {
   Unit* unit_ = nullptr;
   std::vector<std::pair<Name, size_t>> block_stack_;  // blocks being rendered, for super()
   const Value* hole_ = nullptr;                        // input of a {% filter %} chain
-  std::vector<std::unique_ptr<Scope>> owned_scopes_;     // roots that macros may point into
+  std::deque<Scope> owned_scopes_;  // roots that macros may point into: a deque never moves them
   std::unordered_map<const CompiledTemplate*, Value> modules_;  // imports without context
   static constexpr int kMaxDepth = 200;
   int depth_ = 0;  // nesting of includes, imports and macro calls, to stop runaway recursion

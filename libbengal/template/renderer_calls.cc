@@ -128,14 +128,12 @@ Value Renderer::import_module(const Expr* name_expr, bool with_context) {
     auto cached = modules_.find(tpl);
     if (cached != modules_.end()) return cached->second;
   }
-  auto root = std::make_unique<Scope>();
-  if (with_context) root->parent = scope_;
-  Scope* module_scope = root.get();
-  owned_scopes_.push_back(std::move(root));
+  Scope& module_scope = owned_scopes_.emplace_back();
+  if (with_context) module_scope.parent = scope_;
   std::string ignored;
-  run_unit(tpl, module_scope, ignored);
+  run_unit(tpl, &module_scope, ignored);
   Map exports;
-  for (const auto& [name, value] : module_scope->vars) {
+  for (const auto& [name, value] : module_scope.vars) {
     if (name->front() != '_') exports.set(*name, value);
   }
   Value module(std::move(exports));
