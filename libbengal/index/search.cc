@@ -114,7 +114,7 @@ DocTerms search_postings(const SearchPage& page, const SearchOptions& options, S
 
 // The record as nlohmann::ordered_json would dump it, replacing invalid UTF-8. Only for a
 // page with such bytes: the common case below writes the same JSON by hand.
-static std::string search_record_replacing(const SearchPage& page, std::string_view excerpt) {
+static std::string search_record_replacing(const SearchPage& page, std::string_view excerpt_text) {
   Json d;
   d["t"] = std::string(page.title);
   d["u"] = std::string(page.url);
@@ -127,7 +127,7 @@ static std::string search_record_replacing(const SearchPage& page, std::string_v
   }
   d["h"] = std::move(headings);
   d["g"] = std::move(tags);
-  d["e"] = std::string(excerpt);
+  d["e"] = std::string(excerpt_text);
   return dump(d);
 }
 

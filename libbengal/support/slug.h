@@ -38,8 +38,9 @@ class SlugRegistry {
   std::unordered_map<std::string, uint32_t> occurrences_;
 };
 
-// The search form of the code point that starts at text[i], a byte above 0x7F: its UTF-8
-// bytes written to `out` (room for 4), and where the next one starts. size 0: a separator.
+// The search form of the code point that starts at text[i]: its UTF-8 bytes written to `out`
+// (room for 4), and where the next one starts. size 0: a separator. for_each_search_word
+// calls it for the bytes above 0x7F only.
 struct SearchChar {
   size_t next;
   size_t size;

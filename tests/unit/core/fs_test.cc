@@ -26,6 +26,16 @@ class FsTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
   std::string path(const std::string& rel) const { return dir_ + "/" + rel; }
+  // f must throw a Failure whose message contains `message`.
+  template <class F>
+  static void expect_failure(F f, const std::string& message) {
+    try {
+      f();
+      ADD_FAILURE() << "no error";
+    } catch (const Failure& e) {
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+    }
+  }
   static ino_t inode(const std::string& p) {
     struct stat st;
     return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
@@ -69,12 +79,7 @@ TEST_F(FsTest, AWriteIfChangedMakesItsFoldersAndKeepsTheSameBytes) {
   EXPECT_TRUE(write_file_if_changed(path("a/c/d/e.html"), "deep"));
   EXPECT_EQ(read_file(path("a/c/d/e.html")), "deep");
   write_file_atomic(path("file"), "in the way");
-  try {
-    write_file_if_changed(path("file/index.html"), "x");
-    ADD_FAILURE() << "no error";
-  } catch (const Failure& e) {
-    EXPECT_NE(std::string(e.what()).find(path("file") + ": cannot create folder"), std::string::npos) << e.what();
-  }
+  expect_failure([&] { write_file_if_changed(path("file/index.html"), "x"); }, path("file") + ": cannot create folder");
 }
 
 TEST_F(FsTest, AnAtomicWriteMakesItsFolders) {
@@ -85,18 +90,8 @@ TEST_F(FsTest, AnAtomicWriteMakesItsFolders) {
   EXPECT_EQ(read_file(path("a/b/c/index.html")), "2");
   EXPECT_EQ(read_file(path("a/b/c/other.html")), "3");
   write_file_atomic(path("file"), "in the way");
-  try {
-    write_file_atomic(path("file/index.html"), "x");
-    ADD_FAILURE() << "no error";
-  } catch (const Failure& e) {
-    EXPECT_NE(std::string(e.what()).find(path("file") + ": cannot create folder"), std::string::npos) << e.what();
-  }
-  try {
-    write_file_atomic(path("file/deeper/index.html"), "x");
-    ADD_FAILURE() << "no error";
-  } catch (const Failure& e) {
-    EXPECT_NE(std::string(e.what()).find("cannot create folder"), std::string::npos) << e.what();
-  }
+  expect_failure([&] { write_file_atomic(path("file/index.html"), "x"); }, path("file") + ": cannot create folder");
+  expect_failure([&] { write_file_atomic(path("file/deeper/index.html"), "x"); }, "cannot create folder");
   // No temporary file is left behind.
   std::vector<std::string> names;
   for (const auto& e : fs::recursive_directory_iterator(dir_)) names.push_back(e.path().filename().string());
