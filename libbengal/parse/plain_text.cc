@@ -10,8 +10,6 @@
 namespace bengal {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
 // Scripts written without spaces between words.
 bool is_cjk(char32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
@@ -21,7 +19,7 @@ bool is_cjk(char32_t cp) {
 }  // namespace
 
 void PlainText::space() {
-  if (!text_.empty() && !is_space(text_.back())) text_ += ' ';
+  if (!text_.empty() && !is_ascii_space(text_.back())) text_ += ' ';
 }
 
 void PlainText::newline() {
@@ -31,7 +29,7 @@ void PlainText::newline() {
 }
 
 std::string PlainText::take() {
-  while (!text_.empty() && is_space(text_.back())) text_.pop_back();
+  while (!text_.empty() && is_ascii_space(text_.back())) text_.pop_back();
   return std::move(text_);
 }
 
@@ -69,7 +67,7 @@ uint32_t count_words(std::string_view text) {
     }
 #endif
     if (static_cast<unsigned char>(text[i]) < 0x80) {
-      bool space = is_space(text[i++]);
+      bool space = is_ascii_space(text[i++]);
       if (!space && !in_word) ++words;
       in_word = !space;
       continue;

@@ -13,12 +13,17 @@ bool is_search_term(std::string_view word) { return word.size() >= 2 && word.siz
 
 namespace {
 
-// A word of at most 4 bytes as one number, its length on top: "the" -> 0x3'00746865.
-constexpr uint64_t packed(std::string_view w) {
-  uint64_t v = w.size();
-  for (char c : w) v = v << 8 | static_cast<unsigned char>(c);
+// A term's first 8 bytes as a big-endian number, zero-padded: "the" -> 0x746865'0000000000.
+// Terms hold no NUL, so for terms of at most 8 bytes it is the term itself.
+constexpr uint64_t leading_bytes(std::string_view term) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 8 && i < term.size(); ++i) v |= uint64_t{static_cast<unsigned char>(term[i])} << (56 - 8 * i);
   return v;
 }
+
+// A word of at most 4 bytes as one number, its length in the low byte (which its bytes leave
+// zero), so that "an" and "an\0" differ too.
+constexpr uint64_t packed(std::string_view w) { return leading_bytes(w) | w.size(); }
 
 }  // namespace
 
@@ -50,7 +55,7 @@ class TermCounts {
   TermCounts() : slots_(256) { bytes_.reserve(8192); }
 
   void add(std::string_view term) {
-    const uint64_t head = head_of(term);
+    const uint64_t head = leading_bytes(term);
     const uint64_t key = term.size() <= 8 ? head ^ term.size() : head ^ hash64(term.substr(8));
     size_t mask = slots_.size() - 1;
     for (size_t i = index_of(key); ; i = (i + 1) & mask) {
@@ -96,11 +101,6 @@ class TermCounts {
     uint64_t key = 0;   // head, mixed with the length or (longer terms) the rest's hash
     uint32_t offset = 0, size = 0, count = 0;  // count 0: free
   };
-  static uint64_t head_of(std::string_view term) {
-    uint64_t v = 0;
-    for (size_t i = 0; i < 8 && i < term.size(); ++i) v |= uint64_t{static_cast<unsigned char>(term[i])} << (56 - 8 * i);
-    return v;
-  }
   size_t index_of(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> (64 - shift_); }
   std::string_view term_of(const Slot& s) const { return std::string_view(bytes_.data() + s.offset, s.size); }
   void grow() {

@@ -187,14 +187,13 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string collapse_whitespace(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {  // a run of spaces, then a word, appended whole
-    while (i < s.size() && is_space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     size_t word = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
+    while (i < s.size() && !is_ascii_space(s[i])) ++i;
     if (i == word) break;
     if (!out.empty()) out += ' ';
     out.append(s.data() + word, i - word);

@@ -47,7 +47,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 std::string_view trim(std::string_view s);
-// Runs of ASCII whitespace (space, tab, newline, CR, FF, VT) become one space; the ends go.
+// ASCII whitespace: space, tab, newline, CR, FF, VT.
+inline bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// Runs of is_ascii_space() become one space; the ends go.
 std::string collapse_whitespace(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
